@@ -1,0 +1,38 @@
+import { GraphQLError } from 'graphql';
+
+/** One problem with one input field, named by its path (`events[3].evidence[0].end`). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Typed errors of the domain. Each maps to a GraphQL error code (extensions.code) so clients can
+ * branch on it; the server's formatError turns them into GraphQLErrors.
+ */
+export class InvalidInputError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly problems: FieldProblem[],
+  ) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', problems } });
+    this.name = 'InvalidInputError';
+  }
+
+  /** A readable multi-line report for the command line. */
+  report(): string {
+    return [this.message, ...this.problems.map((p) => `  ${p.path ? `${p.path}: ` : ''}${p.message}`)].join('\n');
+  }
+}
+
+/** One bad argument, e.g. `first: must be <= 100, got 101`. */
+export function badArgument(path: string, message: string): InvalidInputError {
+  return new InvalidInputError(`${path}: ${message}`, [{ path, message }]);
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'NOT_FOUND' } });
+    this.name = 'NotFoundError';
+  }
+}
