@@ -42,11 +42,12 @@ export function formatPartialDate(parts: PartialDateParts): string {
 /** A partial date as served: its parts and how precise it is. */
 export interface PartialDate extends PartialDateParts {
   precision: DatePrecision;
+  iso: string;
 }
 
 /** From three nullable columns; null when the year is unknown. */
 export function toPartialDate(year: number | null, month: number | null, day: number | null): PartialDate | null {
   if (year === null) return null;
   const parts = { year, month, day };
-  return { ...parts, precision: precisionOf(parts) };
+  return { ...parts, precision: precisionOf(parts), iso: formatPartialDate(parts) };
 }

@@ -36,9 +36,8 @@ export interface ParticipationRecord {
 export interface EventFilterParams {
   kinds?: EventKind[] | null;
   status?: string | null;
-  /** Actor slug that took part, in any role unless roles says which. */
-  participant?: string | null;
-  participantRoles?: string[] | null;
+  /** Each of these actors (slugs) took part, in any role unless roles says which. */
+  participants?: { actor: string; roles?: string[] }[];
   /** Place slug. */
   place?: string | null;
 }
@@ -112,10 +111,10 @@ function eventWhere(filter: EventFilterParams, params: unknown[]): string[] {
   if (filter.kinds?.length) where.push(`e.kind = ANY(${param(filter.kinds)}::text[])`);
   if (filter.status) where.push(`e.status = ${param(filter.status)}`);
   if (filter.place) where.push(`e.place_id = (SELECT id FROM places WHERE slug = ${param(filter.place)})`);
-  if (filter.participant) {
-    const roles = filter.participantRoles?.length ? ` AND p.role = ANY(${param(filter.participantRoles)}::text[])` : '';
+  for (const { actor, roles } of filter.participants ?? []) {
+    const roleTest = roles?.length ? ` AND p.role = ANY(${param(roles)}::text[])` : '';
     where.push(`EXISTS (SELECT 1 FROM participations p JOIN actors a ON a.id = p.actor_id
-      WHERE p.event_id = e.id AND a.slug = ${param(filter.participant)}${roles})`);
+      WHERE p.event_id = e.id AND a.slug = ${param(actor)}${roleTest})`);
   }
   return where;
 }
@@ -224,4 +223,10 @@ export async function listMeetingPairs(db: Queryable, actorSlug: string | null, 
 export async function countMeetingPairs(db: Queryable, actorSlug: string | null): Promise<number> {
   const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${PAIRS_SQL}) pairs`, [actorSlug]);
   return row.n;
+}
+
+/** Every event of one kind, in date order (pledge totals read them whole). */
+export async function allEventsOfKind(db: Queryable, kind: EventKind): Promise<EventRecord[]> {
+  const rows = await db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.kind = $1 ORDER BY e.sort_date, e.id`, [kind]);
+  return rows.map(toEvent);
 }

@@ -9,7 +9,7 @@ CREATE TABLE articles (
   title           text NOT NULL CHECK (title <> ''),
   published_year  int NOT NULL,
   published_month int CHECK (published_month BETWEEN 1 AND 12),
-  published_day   int CHECK (published_day BETWEEN 1 AND 31 AND published_month IS NOT NULL),
+  published_day   int CHECK (published_day IS NULL OR (published_day BETWEEN 1 AND 31 AND published_month IS NOT NULL)),
   url             text,
   text            text NOT NULL CHECK (text <> ''),
   content_hash    text NOT NULL,
@@ -75,8 +75,8 @@ CREATE TABLE events (
   title          text NOT NULL CHECK (title <> ''),
   status         text NOT NULL DEFAULT 'OCCURRED' CHECK (status IN ('OCCURRED', 'ONGOING', 'PLANNED', 'POTENTIAL')),
   date_year      int,
-  date_month     int CHECK (date_month BETWEEN 1 AND 12 AND date_year IS NOT NULL),
-  date_day       int CHECK (date_day BETWEEN 1 AND 31 AND date_month IS NOT NULL),
+  date_month     int CHECK (date_month IS NULL OR (date_month BETWEEN 1 AND 12 AND date_year IS NOT NULL)),
+  date_day       int CHECK (date_day IS NULL OR (date_day BETWEEN 1 AND 31 AND date_month IS NOT NULL)),
   place_id       bigint REFERENCES places ON DELETE RESTRICT,
   -- MEETING
   ordinal        int CHECK (ordinal >= 1),
@@ -93,7 +93,7 @@ CREATE TABLE events (
   category       text,
   -- Chronological sort key: a partial date sorts after the fuller dates inside it, unknown dates last.
   sort_date      int GENERATED ALWAYS AS (
-    coalesce(date_year, 999999) * 10000 + coalesce(date_month, 99) * 100 + coalesce(date_day, 99)) STORED,
+    coalesce(date_year, 99999) * 10000 + coalesce(date_month, 99) * 100 + coalesce(date_day, 99)) STORED,
   version        int NOT NULL DEFAULT 1,
   created_at     timestamptz NOT NULL DEFAULT now(),
   updated_at     timestamptz NOT NULL DEFAULT now(),

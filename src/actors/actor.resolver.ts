@@ -1,0 +1,107 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { EvidenceRecord } from '../articles/article.repository';
+import { Evidence } from '../articles/article.types';
+import { pageOfList, pageRequest, toPage } from '../common/pagination';
+import type { EventRecord } from '../events/event.repository';
+import { eventSortKey } from '../events/event.repository';
+import type { Context } from '../graphql/context';
+import { PageArgs } from '../graphql/page.args';
+import { ConnectionValue } from '../graphql/relay';
+import { Counterpart, MeetingConnection } from '../meetings/meeting.types';
+import { Pledge } from '../pledges/pledge.types';
+import { Stance } from '../proposals/proposal.types';
+import type { StanceRecord } from '../proposals/stance.repository';
+import { Statement } from '../statements/statement.types';
+import { actorSortKey, countActors, listActors, type ActorRecord, type CounterpartRecord, type RoleRecord } from './actor.repository';
+import { Actor, ActorConnection, ActorFilter, Organization, Person, Role } from './actor.types';
+
+@Resolver(() => Actor)
+export class ActorResolver {
+  @Query(() => Actor, { nullable: true, description: 'An actor by slug, e.g. "steve-witkoff".' })
+  actor(@Arg('slug', () => String) slug: string, @Ctx() { loaders }: Context): Promise<ActorRecord | null> {
+    return loaders.actorBySlug.load(slug);
+  }
+
+  @Query(() => ActorConnection, { description: 'Actors by name.' })
+  async actors(
+    @Arg('filter', () => ActorFilter, { nullable: true }) filter: ActorFilter | null,
+    @Args() { first, after }: PageArgs,
+    @Ctx() { db }: Context,
+  ): Promise<ConnectionValue<ActorRecord>> {
+    const request = pageRequest(first, after, 2);
+    const params = { kind: filter?.kind ?? null };
+    const rows = await listActors(db, params, request);
+    return new ConnectionValue(toPage(rows, request, actorSortKey), () => countActors(db, params));
+  }
+
+  @FieldResolver(() => [Evidence])
+  evidence(@Root() actor: ActorRecord, @Ctx() { loaders }: Context): Promise<EvidenceRecord[]> {
+    return loaders.evidence.actor.load(actor.dbId);
+  }
+
+  @FieldResolver(() => MeetingConnection, {
+    description: 'Meetings this actor took part in (any status), in date order, unknown dates last.',
+  })
+  async meetings(@Root() actor: ActorRecord, @Args() { first, after }: PageArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<EventRecord>> {
+    const request = pageRequest(first, after, 2);
+    const meetings = await loaders.meetingsOfActor.load(actor.dbId);
+    return new ConnectionValue(pageOfList(meetings, request, eventSortKey), () => meetings.length);
+  }
+
+  @FieldResolver(() => [Counterpart], {
+    description: 'Who this actor met, derived from the participants of meetings that took place; most meetings first.',
+  })
+  counterparts(@Root() actor: ActorRecord, @Ctx() { loaders }: Context): Promise<CounterpartRecord[]> {
+    return loaders.counterparts.load(actor.dbId);
+  }
+
+  @FieldResolver(() => [Pledge], { description: 'Pledges this actor made as a donor, in date order.' })
+  pledgesMade(@Root() actor: ActorRecord, @Ctx() { loaders }: Context): Promise<EventRecord[]> {
+    return loaders.pledgesMadeBy.load(actor.dbId);
+  }
+
+  @FieldResolver(() => [Pledge], { description: 'Pledges made to this actor, in date order.' })
+  pledgesReceived(@Root() actor: ActorRecord, @Ctx() { loaders }: Context): Promise<EventRecord[]> {
+    return loaders.pledgesReceivedBy.load(actor.dbId);
+  }
+
+  @FieldResolver(() => [Statement], { description: 'What this actor said (empty for actors other than persons), in date order.' })
+  statements(@Root() actor: ActorRecord, @Ctx() { loaders }: Context): Promise<EventRecord[]> {
+    return loaders.statementsBy.load(actor.dbId);
+  }
+
+  @FieldResolver(() => [Stance], { description: "This actor's positions on proposals." })
+  stances(@Root() actor: ActorRecord, @Ctx() { loaders }: Context): Promise<StanceRecord[]> {
+    return loaders.stancesOfActor.load(actor.dbId);
+  }
+}
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @FieldResolver(() => [Role])
+  roles(@Root() person: ActorRecord, @Ctx() { loaders }: Context): Promise<RoleRecord[]> {
+    return loaders.roles.load(person.dbId);
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @FieldResolver(() => [Actor])
+  members(@Root() organization: ActorRecord, @Ctx() { loaders }: Context): Promise<ActorRecord[]> {
+    return loaders.members.load(organization.dbId);
+  }
+}
+
+@Resolver(() => Role)
+export class RoleResolver {
+  @FieldResolver(() => Actor, { nullable: true })
+  of(@Root() role: RoleRecord, @Ctx() { loaders }: Context): Promise<ActorRecord | null> | null {
+    return role.ofActorId ? loaders.actor.load(role.ofActorId) : null;
+  }
+
+  @FieldResolver(() => [Evidence])
+  evidence(@Root() role: RoleRecord, @Ctx() { loaders }: Context): Promise<EvidenceRecord[]> {
+    return loaders.evidence.role.load(role.dbId);
+  }
+}
+

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ActorResolver, OrganizationResolver, PersonResolver, RoleResolver } from '../actors/actor.resolver';
+import { Country, Organization, Person } from '../actors/actor.types';
+import { ArticleResolver, EvidenceResolver } from '../articles/article.resolver';
+import { Article } from '../articles/article.types';
+import { EventResolver, ParticipationResolver } from '../events/event.resolver';
+import { Action, Gathering } from '../events/event.types';
+import { CounterpartResolver, MeetingPairResolver, MeetingResolver } from '../meetings/meeting.resolver';
+import { Meeting } from '../meetings/meeting.types';
+import { PlaceResolver } from '../places/place.resolver';
+import { Place } from '../places/place.types';
+import { PledgeResolver } from '../pledges/pledge.resolver';
+import { Pledge } from '../pledges/pledge.types';
+import { ProposalResolver, StanceResolver } from '../proposals/proposal.resolver';
+import { Proposal } from '../proposals/proposal.types';
+import { SearchResolver } from '../search/search.resolver';
+import { StatementResolver } from '../statements/statement.resolver';
+import { Statement } from '../statements/statement.types';
+import { NodeResolver } from './node.resolver';
+
+/** Builds the executable schema from the type-graphql classes; input classes are validated. */
+export function buildNewsgraphSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [
+      NodeResolver,
+      ActorResolver,
+      PersonResolver,
+      OrganizationResolver,
+      RoleResolver,
+      ArticleResolver,
+      EvidenceResolver,
+      EventResolver,
+      ParticipationResolver,
+      MeetingResolver,
+      MeetingPairResolver,
+      CounterpartResolver,
+      PledgeResolver,
+      StatementResolver,
+      ProposalResolver,
+      StanceResolver,
+      PlaceResolver,
+      SearchResolver,
+    ],
+    // Types reachable only through interfaces (Node, Actor, Event) must be named.
+    orphanedTypes: [Person, Country, Organization, Meeting, Gathering, Pledge, Statement, Proposal, Action, Place, Article],
+    validate: { forbidUnknownValues: false },
+  });
+}
+
+/** The SDL as committed in schema/schema.graphql: sorted, so that diffs show real changes only. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}

@@ -1,0 +1,81 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { ActorRecord, CounterpartRecord } from '../actors/actor.repository';
+import { Actor } from '../actors/actor.types';
+import { pageRequest, toPage } from '../common/pagination';
+import type { PartialDate } from '../common/partial-date';
+import { PartialDateType } from '../common/common.types';
+import { eventConnection } from '../events/event.resolver';
+import { countMeetingPairs, listMeetingPairs, meetingPairSortKey, type EventRecord, type MeetingPairRecord } from '../events/event.repository';
+import { loadAll, type Context } from '../graphql/context';
+import { PageArgs } from '../graphql/page.args';
+import { ConnectionValue } from '../graphql/relay';
+import { Counterpart, Meeting, MeetingConnection, MeetingFilter, MeetingPair, MeetingPairConnection } from './meeting.types';
+
+/** Meetings in date order, unknown dates last (ids break ties). */
+async function meetingsByIds(ctx: Context, ids: string[]): Promise<EventRecord[]> {
+  const meetings = await loadAll(ctx.loaders.event, ids);
+  return meetings.sort((a, b) => a.sortDate - b.sortDate || Number(a.dbId) - Number(b.dbId));
+}
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @Query(() => MeetingConnection, { description: 'Meetings in date order (unknown dates last).' })
+  meetings(
+    @Arg('filter', () => MeetingFilter, { nullable: true }) filter: MeetingFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionValue<EventRecord>> {
+    return eventConnection(ctx, { kinds: ['MEETING'], participants: filter?.participant ? [{ actor: filter.participant }] : [] }, page);
+  }
+
+  @Query(() => MeetingPairConnection, {
+    description:
+      'Pairs of actors who met, derived from the participants of meetings that took place (not planned or potential ones); most meetings first.',
+  })
+  async whoMetWhom(
+    @Arg('actor', () => String, { nullable: true, description: 'Only pairs that include this actor (slug).' }) actor: string | null,
+    @Args() { first, after }: PageArgs,
+    @Ctx() { db }: Context,
+  ): Promise<ConnectionValue<MeetingPairRecord>> {
+    const request = pageRequest(first, after, 3);
+    const rows = await listMeetingPairs(db, actor ?? null, request);
+    return new ConnectionValue(toPage(rows, request, meetingPairSortKey), () => countMeetingPairs(db, actor ?? null));
+  }
+}
+
+@Resolver(() => MeetingPair)
+export class MeetingPairResolver {
+  @FieldResolver(() => [Actor])
+  actors(@Root() pair: MeetingPairRecord, @Ctx() { loaders }: Context): Promise<ActorRecord[]> {
+    return loadAll(loaders.actor, pair.actorIds);
+  }
+
+  @FieldResolver(() => [Meeting])
+  meetings(@Root() pair: MeetingPairRecord, @Ctx() ctx: Context): Promise<EventRecord[]> {
+    return meetingsByIds(ctx, pair.meetingIds);
+  }
+}
+
+@Resolver(() => Counterpart)
+export class CounterpartResolver {
+  @FieldResolver(() => Actor)
+  actor(@Root() counterpart: CounterpartRecord, @Ctx() { loaders }: Context): Promise<ActorRecord | null> {
+    return loaders.actor.load(counterpart.counterpartId);
+  }
+
+  @FieldResolver(() => Int)
+  meetingCount(@Root() counterpart: CounterpartRecord): number {
+    return counterpart.meetingIds.length;
+  }
+
+  @FieldResolver(() => [Meeting])
+  meetings(@Root() counterpart: CounterpartRecord, @Ctx() ctx: Context): Promise<EventRecord[]> {
+    return meetingsByIds(ctx, counterpart.meetingIds);
+  }
+
+  @FieldResolver(() => PartialDateType, { nullable: true })
+  async lastMetOn(@Root() counterpart: CounterpartRecord, @Ctx() ctx: Context): Promise<PartialDate | null> {
+    const dated = (await meetingsByIds(ctx, counterpart.meetingIds)).filter((m) => m.date);
+    return dated.length ? dated[dated.length - 1].date : null;
+  }
+}
