@@ -1,0 +1,29 @@
+import { ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Database } from '../../src/db/database';
+import { createContext, type Context } from '../../src/graphql/context';
+import { buildNewsgraphSchema } from '../../src/graphql/schema';
+import { formatError } from '../../src/server';
+
+export interface Answer<T = any> {
+  data: T | undefined;
+  errors: readonly GraphQLFormattedError[] | undefined;
+  /** SQL statements the request ran. */
+  statements: number;
+}
+
+/** Runs operations through the real schema and Apollo pipeline, without HTTP. */
+export async function graphqlClient(db: Database) {
+  const server = new ApolloServer<Context>({ schema: await buildNewsgraphSchema(), formatError });
+  await server.start();
+  return {
+    async query<T = any>(source: string, variables?: Record<string, unknown>): Promise<Answer<T>> {
+      const context = createContext(db);
+      const response = await server.executeOperation({ query: source, variables }, { contextValue: context });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      const { data, errors } = response.body.singleResult;
+      return { data: (data ?? undefined) as T | undefined, errors, statements: context.db.count };
+    },
+    stop: () => server.stop(),
+  };
+}
