@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+
+# ---- build: compile TypeScript to dist/ ----
+FROM node:20-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+RUN npm ci
+COPY src/ ./src/
+COPY seed/ ./seed/
+COPY schema/ ./schema/
+RUN npm run build
+
+# ---- runtime: production dependencies and the compiled app only ----
+FROM node:20-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=build /app/dist ./dist
+# Read at run time relative to the folder holding package.json (see src/common/project-root.ts).
+COPY --from=build /app/src/db/migrations ./src/db/migrations
+COPY --from=build /app/src/http ./src/http
+COPY --from=build /app/seed ./seed
+COPY --from=build /app/schema ./schema
+# The embedded PGlite store (used when DATABASE_URL is unset) lives in DATA_DIR, writable by node.
+ENV DATA_DIR=/app/data
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+ENV HOST=0.0.0.0 PORT=4000
+EXPOSE 4000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:4000/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Same as `npm start` (which builds first, then runs this).
+CMD ["node", "dist/src/main.js", "start"]

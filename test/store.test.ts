@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seed } from '../src/bundles/seed';
+import { migrate, pendingMigrations } from '../src/db/migrate';
+import { PGliteDatabase } from '../src/db/pglite';
+import { backends, openSeededStore, rowCounts } from './support/backends';
+
+describe('the embedded store in a data folder', () => {
+  it('is created, migrated and seeded on the first start, and reopened without re-seeding on the next', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-data-'));
+    try {
+      const first = await PGliteDatabase.open({ dataDir });
+      expect(await migrate(first)).toEqual(['0001']);
+      const loaded = await seed(first);
+      expect(loaded.bundles.map((b) => b.changed)).toEqual([true]);
+      const counts = await rowCounts(first);
+      await first.close();
+
+      const second = await PGliteDatabase.open({ dataDir });
+      expect(await migrate(second)).toEqual([]);
+      expect((await seed(second)).bundles.map((b) => b.changed)).toEqual([false]);
+      expect(await rowCounts(second)).toEqual(counts);
+      await second.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(backends())('migrations (%s)', (backend) => {
+  it('apply once, even from two connections at the same time', async () => {
+    const a = await openSeededStore(backend, { seeded: false });
+    try {
+      expect(await pendingMigrations(a.db)).toEqual([]);
+      const again = await Promise.all([migrate(a.db), migrate(a.db)]);
+      expect(again).toEqual([[], []]);
+    } finally {
+      await a.close();
+    }
+  });
+});
