@@ -1,21 +1,11 @@
-import { backends, openSeededStore, type TestStore } from './support/backends';
-import { graphqlClient } from './support/graphql';
+import { backends } from './support/backends';
+import { useSeededApi } from './support/graphql';
 
 describe.each(backends())('the seed graph over GraphQL (%s)', (backend) => {
-  let store: TestStore;
-  let api: Awaited<ReturnType<typeof graphqlClient>>;
-
-  beforeAll(async () => {
-    store = await openSeededStore(backend);
-    api = await graphqlClient(store.db);
-  });
-  afterAll(async () => {
-    await api?.stop();
-    await store?.close();
-  });
+  const seeded = useSeededApi(backend);
 
   const ok = async (source: string, variables?: Record<string, unknown>) => {
-    const answer = await api.query(source, variables);
+    const answer = await seeded.api.query(source, variables);
     expect(answer.errors).toBeUndefined();
     return answer.data;
   };
@@ -205,14 +195,14 @@ describe.each(backends())('the seed graph over GraphQL (%s)', (backend) => {
   });
 
   it('refuses first above 100 and a bad cursor with errors that name the argument', async () => {
-    const tooMany = await api.query(`{ actors(first: 101) { totalCount } }`);
+    const tooMany = await seeded.api.query(`{ actors(first: 101) { totalCount } }`);
     expect(tooMany.errors?.[0].message).toBe('first: must be <= 100, got 101');
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const badCursor = await api.query(`{ events(after: "nope") { totalCount } }`);
+    const badCursor = await seeded.api.query(`{ events(after: "nope") { totalCount } }`);
     expect(badCursor.errors?.[0].message).toMatch(/^after: /);
-    const badId = await api.query(`{ node(id: "bm9wZQ") { id } }`);
+    const badId = await seeded.api.query(`{ node(id: "bm9wZQ") { id } }`);
     expect(badId.errors?.[0].message).toMatch(/^id: /);
-    const badCurrency = await api.query(`{ pledgeTotals(groupBy: DONOR, currency: "dollars") { group } }`);
+    const badCurrency = await seeded.api.query(`{ pledgeTotals(groupBy: DONOR, currency: "dollars") { group } }`);
     expect(badCurrency.errors?.[0].message).toMatch(/^currency: must be an ISO 4217/);
   });
 
@@ -224,7 +214,7 @@ describe.each(backends())('the seed graph over GraphQL (%s)', (backend) => {
     const quote = await search('root causes');
     expect(quote.map((h: any) => h.node.slug)).toContain('putin-remove-root-causes-of-crisis');
     expect(quote[0].snippet).toContain('«');
-    const empty = await api.query(`{ search(text: "  ") { score } }`);
+    const empty = await seeded.api.query(`{ search(text: "  ") { score } }`);
     expect(empty.errors?.[0].message).toBe('text: must not be empty');
   });
 

@@ -1,5 +1,5 @@
-import { backends, openSeededStore, type TestStore } from './support/backends';
-import { graphqlClient } from './support/graphql';
+import { backends } from './support/backends';
+import { useSeededApi } from './support/graphql';
 
 const NESTED = `query($first: Int) { actors(first: $first) { edges { node {
   name evidence { quote article { slug } }
@@ -10,16 +10,7 @@ const NESTED = `query($first: Int) { actors(first: $first) { edges { node {
 } } } }`;
 
 describe.each(backends())('SQL statements per request (%s)', (backend) => {
-  let store: TestStore;
-  let api: Awaited<ReturnType<typeof graphqlClient>>;
-  beforeAll(async () => {
-    store = await openSeededStore(backend);
-    api = await graphqlClient(store.db);
-  });
-  afterAll(async () => {
-    await api?.stop();
-    await store?.close();
-  });
+  const seeded = useSeededApi(backend);
 
   // Relation fields in NESTED: actors, evidence, article, meetings, participants, actor, evidence,
   // counterparts, actor, meetings, statements, evidence, roles, of. Without batching the same query
@@ -28,7 +19,7 @@ describe.each(backends())('SQL statements per request (%s)', (backend) => {
 
   it('a nested query runs at most one statement per relation field, whatever the number of rows', async () => {
     for (const first of [1, 5, 100]) {
-      const answer = await api.query(NESTED, { first });
+      const answer = await seeded.api.query(NESTED, { first });
       expect(answer.errors).toBeUndefined();
       expect(answer.data.actors.edges).toHaveLength(Math.min(first, 18));
       expect(answer.statements).toBeLessThanOrEqual(RELATION_FIELDS);
@@ -36,8 +27,8 @@ describe.each(backends())('SQL statements per request (%s)', (backend) => {
   });
 
   it('all 18 actors cost no more statements than 5 of them', async () => {
-    const some = await api.query(NESTED, { first: 5 });
-    const all = await api.query(NESTED, { first: 100 });
+    const some = await seeded.api.query(NESTED, { first: 5 });
+    const all = await seeded.api.query(NESTED, { first: 100 });
     expect(all.statements).toBeLessThanOrEqual(Math.max(some.statements, RELATION_FIELDS));
     const evidenceRows = all.data.actors.edges.reduce((n: number, e: any) => n + e.node.evidence.length, 0);
     expect(evidenceRows).toBeGreaterThan(18);

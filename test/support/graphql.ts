@@ -4,6 +4,7 @@ import type { Database } from '../../src/db/database';
 import { createContext, type Context } from '../../src/graphql/context';
 import { buildNewsgraphSchema } from '../../src/graphql/schema';
 import { formatError } from '../../src/server';
+import { openSeededStore, type Backend, type TestStore } from './backends';
 
 export interface Answer<T = any> {
   data: T | undefined;
@@ -11,6 +12,8 @@ export interface Answer<T = any> {
   /** SQL statements the request ran. */
   statements: number;
 }
+
+export type GraphQLClient = Awaited<ReturnType<typeof graphqlClient>>;
 
 /** Runs operations through the real schema and Apollo pipeline, without HTTP. */
 export async function graphqlClient(db: Database) {
@@ -26,4 +29,21 @@ export async function graphqlClient(db: Database) {
     },
     stop: () => server.stop(),
   };
+}
+
+/**
+ * A seeded store of the backend and a client over it, opened before the describe block's tests
+ * and closed after them. Read the fields inside tests (they are set in beforeAll).
+ */
+export function useSeededApi(backend: Backend): { store: TestStore; api: GraphQLClient } {
+  const handle = {} as { store: TestStore; api: GraphQLClient };
+  beforeAll(async () => {
+    handle.store = await openSeededStore(backend);
+    handle.api = await graphqlClient(handle.store.db);
+  });
+  afterAll(async () => {
+    await handle.api?.stop();
+    await handle.store?.close();
+  });
+  return handle;
 }
