@@ -20,20 +20,25 @@ async function main(command: string): Promise<void> {
     console.log(`wrote ${path}`);
     return;
   }
+  if (!['start', 'migrate', 'seed'].includes(command)) {
+    throw new Error(`unknown command "${command}": use start, migrate, seed or schema`);
+  }
   const config = loadConfig();
   const db = await openDatabase(config);
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   try {
     const applied = await migrate(db);
     if (applied.length) console.log(`migrated ${where}: applied ${applied.join(', ')}`);
-    if (command === 'migrate') return;
-    const seeded = await seed(db);
-    for (const bundle of seeded.bundles) {
-      console.log(`seed ${bundle.article}: ${bundle.changed ? `loaded ${JSON.stringify(bundle.counts)}` : 'unchanged, skipped'}`);
+    if (command !== 'migrate') {
+      const seeded = await seed(db);
+      for (const bundle of seeded.bundles) {
+        console.log(`seed ${bundle.article}: ${bundle.changed ? `loaded ${JSON.stringify(bundle.counts)}` : 'unchanged, skipped'}`);
+      }
     }
-    if (command === 'seed') return;
-    if (command !== 'start') throw new Error(`unknown command "${command}": use start, migrate, seed or schema`);
-
+    if (command !== 'start') {
+      await db.close();
+      return;
+    }
     const app = await createApp(db);
     await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
     const { port } = app.httpServer.address() as AddressInfo;
@@ -46,12 +51,9 @@ async function main(command: string): Promise<void> {
     };
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
-    return;
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;
-  } finally {
-    if (command !== 'start') await db.close().catch(() => undefined);
   }
 }
 

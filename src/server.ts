@@ -8,8 +8,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { unwrapResolverError } from '@apollo/server/errors';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { ArgumentValidationError } from 'type-graphql';
-import { flattenValidationErrors } from './bundles/bundle.validate';
 import { projectRoot } from './common/project-root';
 import type { Database } from './db/database';
 import { pendingMigrations } from './db/migrate';
@@ -26,15 +24,6 @@ export interface App {
 /** Errors clients can act on keep their message and code; anything else is masked. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof ArgumentValidationError) {
-    const problems = flattenValidationErrors(original.extensions.validationErrors as never);
-    return {
-      message: `Invalid arguments: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: 'BAD_USER_INPUT', problems },
-    };
-  }
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     console.error('internal error:', original);

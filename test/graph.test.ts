@@ -202,6 +202,11 @@ describe.each(backends())('the seed graph over GraphQL (%s)', (backend) => {
     expect(badCursor.errors?.[0].message).toMatch(/^after: /);
     const badId = await seeded.api.query(`{ node(id: "bm9wZQ") { id } }`);
     expect(badId.errors?.[0].message).toMatch(/^id: /);
+    const badFilter = await seeded.api.query(`{ events(filter: { participant: "Not A Slug" }) { totalCount } }`);
+    expect(badFilter.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      problems: [{ path: 'filter.participant', message: 'must be a slug: lowercase letters, digits and single hyphens' }],
+    });
     const badCurrency = await seeded.api.query(`{ pledgeTotals(groupBy: DONOR, currency: "dollars") { group } }`);
     expect(badCurrency.errors?.[0].message).toMatch(/^currency: must be an ISO 4217/);
   });

@@ -57,6 +57,7 @@ export function pageOfList<T>(list: T[], request: PageRequest, keyOf: (item: T) 
   if (request.after) {
     const after = JSON.stringify(request.after);
     const index = list.findIndex((item) => JSON.stringify(keyOf(item)) === after);
+    if (index < 0) throw badArgument('after', 'names an item no longer in this list; start again without `after`');
     start = index + 1;
   }
   return toPage(list.slice(start, start + request.first + 1), request, keyOf);

@@ -40,11 +40,12 @@ export function readMigrations(dir: string = migrationsDir()): Migration[] {
  * Returns the versions it applied.
  */
 export async function migrate(db: Database, migrations: Migration[] = readMigrations()): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now())`);
   return db.transaction(async (tx) => {
+    // Lock first: two processes creating the bookkeeping table at once can collide otherwise.
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now())`);
     const applied = await tx.query<{ version: string; checksum: string }>(
       'SELECT version, checksum FROM schema_migrations',
     );

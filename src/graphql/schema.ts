@@ -19,8 +19,9 @@ import { SearchResolver } from '../search/search.resolver';
 import { StatementResolver } from '../statements/statement.resolver';
 import { Statement } from '../statements/statement.types';
 import { NodeResolver } from './node.resolver';
+import { validateArgs } from './validate-args';
 
-/** Builds the executable schema from the type-graphql classes; input classes are validated. */
+/** Builds the executable schema from the type-graphql classes; input arguments are validated (validateArgs). */
 export function buildNewsgraphSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
@@ -45,7 +46,7 @@ export function buildNewsgraphSchema(): Promise<GraphQLSchema> {
     ],
     // Types reachable only through interfaces (Node, Actor, Event) must be named.
     orphanedTypes: [Person, Country, Organization, Meeting, Gathering, Pledge, Statement, Proposal, Action, Place, Article],
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgs,
   });
 }
 

@@ -63,7 +63,7 @@ export function findRate(
   onDate: string | null,
 ): AppliedRate | null {
   const direct = nearest(pairRates(from, to, ratesOf(from)), onDate);
-  if (direct) return direct;
+  if (direct) return rounded(direct);
   const fromRates = ratesOf(from);
   const toRates = ratesOf(to);
   const via = new Set(fromRates.map((r) => (r.base === from ? r.quote : r.base)));
@@ -75,13 +75,19 @@ export function findRate(
     const chained: AppliedRate = {
       from,
       to,
-      value: new Decimal(first.value).times(second.value).toSignificantDigits(12).toFixed(),
+      value: new Decimal(first.value).times(second.value).toFixed(),
       asOf: first.asOf < second.asOf ? first.asOf : second.asOf,
       source: `${first.source}; ${second.source} (via ${middle})`,
     };
     if (!best || distance(chained.asOf, onDate) < distance(best.asOf, onDate)) best = chained;
   }
-  return best;
+  return best && rounded(best);
+}
+
+/** Inverted and chained rates are computed in full and served to 12 significant digits. */
+const RATE_DIGITS = 12;
+function rounded(rate: AppliedRate): AppliedRate {
+  return { ...rate, value: new Decimal(rate.value).toSignificantDigits(RATE_DIGITS).toFixed() };
 }
 
 function pairRates(from: string, to: string, rates: RateRecord[]): AppliedRate[] {
@@ -89,7 +95,7 @@ function pairRates(from: string, to: string, rates: RateRecord[]): AppliedRate[]
   for (const r of rates) {
     if (r.base === from && r.quote === to) out.push({ from, to, value: r.rate, asOf: r.asOf, source: r.source });
     else if (r.base === to && r.quote === from) {
-      out.push({ from, to, value: new Decimal(1).dividedBy(r.rate).toSignificantDigits(12).toFixed(), asOf: r.asOf, source: `${r.source} (inverted)` });
+      out.push({ from, to, value: new Decimal(1).dividedBy(r.rate).toFixed(), asOf: r.asOf, source: `${r.source} (inverted)` });
     }
   }
   return out;
@@ -116,12 +122,14 @@ export function sumMoney(values: MoneyValue[], currency: string): MoneyValue {
     : qualifiers.has('AT_LEAST') ? 'AT_LEAST'
     : qualifiers.has('AT_MOST') ? 'AT_MOST'
     : 'EXACT';
-  const converted = values.find((v) => v.source === 'CONVERTED');
+  const rates = values.flatMap((v) => (v.rate ? [v.rate] : []));
+  const oneRate = rates.length > 0 && rates.every((r) => JSON.stringify(r) === JSON.stringify(rates[0]));
   return {
     amount: total.toFixed(),
     currency,
     qualifier,
-    source: converted ? 'CONVERTED' : 'REPORTED',
-    rate: converted?.rate ?? null,
+    source: rates.length ? 'CONVERTED' : 'REPORTED',
+    // A sum converted at several rates names none; its parts name theirs.
+    rate: oneRate ? rates[0] : null,
   };
 }
