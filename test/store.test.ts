@@ -40,3 +40,19 @@ describe.each(backends())('migrations (%s)', (backend) => {
     }
   });
 });
+
+describe.each(backends().filter((b) => b === 'postgres'))('the pooled PostgreSQL connection (%s)', (backend) => {
+  it('works in its own schema and bounds every statement with the configured timeout', async () => {
+    const store = await openSeededStore(backend, { seeded: false, statementTimeoutMs: 250 });
+    try {
+      const [row] = await store.db.query<{ timeout: string; schema: string }>(
+        "SELECT current_setting('statement_timeout') AS timeout, current_schema() AS schema",
+      );
+      expect(row.timeout).toBe('250ms');
+      expect(row.schema).toMatch(/^ng_test_/);
+      await expect(store.db.query('SELECT pg_sleep(2)')).rejects.toThrow(/statement timeout/);
+    } finally {
+      await store.close();
+    }
+  });
+});

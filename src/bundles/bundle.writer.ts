@@ -24,6 +24,8 @@ export async function loadBundle(db: Database, raw: unknown): Promise<LoadResult
   const bundle = validateBundle(raw);
   const hash = createHash('sha256').update(JSON.stringify(raw)).digest('hex');
   return db.transaction(async (tx) => {
+    // Processes loading the same article queue here; the later one then finds it loaded.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`newsgraph:article:${bundle.article.slug}`]);
     const existing = await tx.query<{ content_hash: string }>('SELECT content_hash FROM articles WHERE slug = $1', [
       bundle.article.slug,
     ]);

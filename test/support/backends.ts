@@ -27,7 +27,10 @@ export interface TestStore {
  * (~0.3 s instead of ~3 s for a fresh one); PostgreSQL gets a new schema, migrated and seeded, that
  * close() drops, so parallel and repeated runs never share a table.
  */
-export async function openSeededStore(backend: Backend, options: { seeded?: boolean } = {}): Promise<TestStore> {
+export async function openSeededStore(
+  backend: Backend,
+  options: { seeded?: boolean; statementTimeoutMs?: number } = {},
+): Promise<TestStore> {
   const seeded = options.seeded ?? true;
   if (backend === 'pglite') {
     const path = seeded ? process.env.NEWSGRAPH_TEST_SEEDED_SNAPSHOT : process.env.NEWSGRAPH_TEST_EMPTY_SNAPSHOT;
@@ -37,7 +40,7 @@ export async function openSeededStore(backend: Backend, options: { seeded?: bool
   }
   const schema = `ng_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`CREATE SCHEMA ${quoteIdent(schema)}`);
-  const db = new PostgresDatabase({ connectionString: TEST_DATABASE_URL, schema, poolSize: 4, statementTimeoutMs: 10000 });
+  const db = new PostgresDatabase({ connectionString: TEST_DATABASE_URL, schema, poolSize: 4, statementTimeoutMs: options.statementTimeoutMs ?? 10000 });
   await migrate(db);
   if (seeded) await seed(db);
   return {

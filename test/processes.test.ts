@@ -1,0 +1,107 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { PostgresDatabase, quoteIdent } from '../src/db/postgres';
+import { loadBundle } from '../src/bundles/bundle.writer';
+import { readBundle } from '../src/bundles/bundle.reader';
+import { adminQuery, backends, TEST_DATABASE_URL } from './support/backends';
+
+const root = join(__dirname, '..');
+const main = join(root, 'dist', 'src', 'main.js');
+const onPostgres = backends().includes('postgres') ? describe : describe.skip;
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  exit: Promise<number | null>;
+  output: () => string;
+}
+
+/** Starts `node dist/src/main.js start` on a free port and waits for its ready line. */
+function startApi(env: NodeJS.ProcessEnv): Promise<Running> {
+  const child = spawn(process.execPath, [main, 'start'], { cwd: root, env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' } });
+  let output = '';
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ready line after 30 s:\n${output}`)), 30000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /ready at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1], exit, output: () => output });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    void exit.then((code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+}
+
+async function query(url: string, source: string): Promise<any> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: source }) });
+  return response.json();
+}
+
+onPostgres('API processes on one PostgreSQL database', () => {
+  const schema = `ng_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const env = { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema, DB_POOL_SIZE: '4' };
+  const running: Running[] = [];
+
+  beforeAll(async () => {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+    await adminQuery(`CREATE SCHEMA ${quoteIdent(schema)}`);
+  });
+  afterAll(async () => {
+    for (const api of running) api.child.kill('SIGKILL');
+    await adminQuery(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
+  });
+
+  it('`migrate` and `seed` work against the server, and a second seed changes nothing', () => {
+    const run = (command: string) => execFileSync(process.execPath, [main, command], { cwd: root, env: { ...process.env, ...env } }).toString();
+    expect(run('migrate')).toContain('applied 0001');
+    expect(run('migrate')).not.toContain('applied');
+    expect(run('seed')).toContain('seed witkoff-putin-brussels: loaded');
+    expect(run('seed')).toContain('seed witkoff-putin-brussels: unchanged, skipped');
+  });
+
+  it('two processes started together serve the same data, and neither keeps it in memory', async () => {
+    running.push(...(await Promise.all([startApi(env), startApi(env)])));
+    const [a, b] = running;
+    const ask = '{ whoMetWhom { edges { node { actors { slug } meetingCount } } } article(slug: "witkoff-putin-brussels") { title } }';
+    const [fromA, fromB] = await Promise.all([query(a.url, ask), query(b.url, ask)]);
+    expect(fromA).toEqual(fromB);
+    expect(fromA.data.whoMetWhom.edges[0].node.meetingCount).toBe(2);
+
+    // A write that neither process made is what both serve next.
+    const db = new PostgresDatabase({ connectionString: TEST_DATABASE_URL, schema });
+    const amended = readBundle(join(root, 'seed', 'witkoff-putin-brussels')) as any;
+    amended.article.title = 'Amended while both ran';
+    await loadBundle(db, amended);
+    await db.close();
+    const [afterA, afterB] = await Promise.all([query(a.url, ask), query(b.url, ask)]);
+    expect(afterA.data.article.title).toBe('Amended while both ran');
+    expect(afterB.data.article.title).toBe('Amended while both ran');
+    expect(await (await fetch(a.url.replace('/graphql', '/ready'))).json()).toEqual({ status: 'ready', store: 'postgres' });
+  });
+
+  it('SIGTERM finishes the request in flight, then stops taking requests and exits cleanly', async () => {
+    const api = running[0];
+    // Hold a lock the next query needs, so that the request is surely in flight at SIGTERM.
+    const blocker = new Client({ connectionString: TEST_DATABASE_URL });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query(`LOCK TABLE ${quoteIdent(schema)}.actors IN ACCESS EXCLUSIVE MODE`);
+    const inFlight = query(api.url, '{ actor(slug: "vladimir-putin") { name } }');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    api.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await blocker.query('COMMIT');
+    await blocker.end();
+    expect(await inFlight).toEqual({ data: { actor: { name: 'Vladimir Putin' } } });
+    expect(await api.exit).toBe(0);
+    expect(api.output()).toContain('SIGTERM: finishing requests in flight');
+    await expect(fetch(api.url.replace('/graphql', '/health'))).rejects.toThrow();
+  });
+});
