@@ -1,50 +1,49 @@
-import type { AmountRecord, RateRecord } from '../src/money/money.repository';
-import { amountIn, findRate, sumMoney } from '../src/money/money.service';
 import { parsePartialDate } from '../src/common/partial-date';
+import { combineQualifiers, formatRate } from '../src/money/money.service';
+import { backends, openSeededStore, type TestStore } from './support/backends';
 
-const rates: RateRecord[] = [
-  { base: 'EUR', quote: 'USD', rate: '1.10', asOf: '2025-01-01', source: 'A' },
-  { base: 'EUR', quote: 'USD', rate: '1.20', asOf: '2025-06-01', source: 'B' },
-  { base: 'EUR', quote: 'GBP', rate: '0.85', asOf: '2025-06-01', source: 'C' },
-];
-const ratesOf = (currency: string) => rates.filter((r) => r.base === currency || r.quote === currency);
-const amount = (value: string, currency: string, isPrimary = true, qualifier = 'EXACT'): AmountRecord => ({
-  dbId: '1', eventId: '1', amount: value, currency, qualifier, isPrimary,
-});
+describe.each(backends())('conversion rates in SQL (%s)', (backend) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openSeededStore(backend, { seeded: false });
+    await store.db.query(`INSERT INTO exchange_rates (base, quote, rate, as_of, source) VALUES
+      ('EUR', 'USD', 1.10, '2025-01-01', 'A'), ('EUR', 'USD', 1.20, '2025-06-01', 'B'), ('EUR', 'GBP', 0.85, '2025-06-01', 'C')`);
+  });
+  afterAll(() => store?.close());
 
-describe('money', () => {
-  it('converts through the rate nearest to the event date', () => {
-    expect(findRate('EUR', 'USD', ratesOf, '2025-02-01')?.value).toBe('1.1');
-    expect(findRate('EUR', 'USD', ratesOf, '2025-05-20')?.value).toBe('1.2');
-    expect(findRate('EUR', 'USD', ratesOf, null)?.source).toBe('B');
+  const rate = async (from: string, to: string, day: string | null) => {
+    const rows = await store.db.query<{ value: string; as_of: string; source: string }>(
+      `SELECT value::text, to_char(as_of, 'YYYY-MM-DD') AS as_of, source FROM newsgraph_rate($1, $2, $3::date)`,
+      [from, to, day],
+    );
+    return rows[0] ? { ...rows[0], value: formatRate(rows[0].value) } : null;
+  };
+
+  it('takes the rate nearest to the day, the latest when the day is unknown', async () => {
+    expect(await rate('EUR', 'USD', '2025-02-01')).toEqual({ value: '1.1', as_of: '2025-01-01', source: 'A' });
+    expect(await rate('EUR', 'USD', '2025-05-20')).toEqual({ value: '1.2', as_of: '2025-06-01', source: 'B' });
+    expect((await rate('EUR', 'USD', null))?.source).toBe('B');
   });
 
-  it('inverts a rate and chains two through a common currency', () => {
-    expect(findRate('USD', 'EUR', ratesOf, '2025-06-01')).toMatchObject({ value: '0.833333333333', source: 'B (inverted)' });
-    const chained = findRate('GBP', 'USD', ratesOf, '2025-06-01');
-    expect(chained).toMatchObject({ from: 'GBP', to: 'USD', value: '1.41176470588' });
-    expect(chained?.source).toContain('via EUR');
-    expect(findRate('EUR', 'JPY', ratesOf, null)).toBeNull();
-  });
-
-  it('prefers a reported equivalent to a conversion, and never uses floats', () => {
-    const amounts = [amount('0.1', 'EUR', true, 'AT_LEAST'), amount('0.2', 'USD', false, 'AT_LEAST')];
-    expect(amountIn(amounts, 'USD', ratesOf, '2025-06-01')).toMatchObject({ amount: '0.2', source: 'REPORTED' });
-    expect(amountIn(amounts, 'GBP', ratesOf, '2025-06-01')).toMatchObject({ amount: '0.09', source: 'CONVERTED', qualifier: 'AT_LEAST' });
-    expect(amountIn([amount('21000000000.33', 'EUR')], 'USD', ratesOf, '2025-06-01')?.amount).toBe('25200000000.4');
-  });
-
-  it('sums exactly and keeps the loosest qualifier', () => {
-    const values = [
-      { amount: '0.1', currency: 'EUR', qualifier: 'EXACT', source: 'REPORTED' as const, rate: null },
-      { amount: '0.2', currency: 'EUR', qualifier: 'AT_LEAST', source: 'REPORTED' as const, rate: null },
-    ];
-    expect(sumMoney(values, 'EUR')).toEqual({ amount: '0.3', currency: 'EUR', qualifier: 'AT_LEAST', source: 'REPORTED', rate: null });
+  it('inverts a rate, chains two through a common currency, and finds none where none connects', async () => {
+    expect(await rate('USD', 'EUR', '2025-06-01')).toEqual({ value: '0.833333333333', as_of: '2025-06-01', source: 'B (inverted)' });
+    expect(await rate('GBP', 'USD', '2025-06-01')).toEqual({
+      value: '1.41176470588',
+      as_of: '2025-06-01',
+      source: 'C (inverted); B (via EUR)',
+    });
+    expect(await rate('EUR', 'JPY', null)).toBeNull();
   });
 });
 
-describe('partial dates', () => {
-  it('reads years, months and days, and refuses impossible ones', () => {
+describe('money and dates', () => {
+  it('a sum keeps the loosest qualifier of its parts', () => {
+    expect(combineQualifiers(['EXACT', 'AT_LEAST'])).toBe('AT_LEAST');
+    expect(combineQualifiers(['AT_LEAST', 'AT_MOST'])).toBe('ABOUT');
+    expect(combineQualifiers(['EXACT'])).toBe('EXACT');
+  });
+
+  it('partial dates: years, months and days, and impossible ones refused', () => {
     expect(parsePartialDate('2022')).toEqual({ year: 2022, month: null, day: null });
     expect(parsePartialDate('2025-04')).toEqual({ year: 2025, month: 4, day: null });
     expect(parsePartialDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });

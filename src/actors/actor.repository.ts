@@ -1,5 +1,6 @@
 import { toPartialDate, type PartialDate } from '../common/partial-date';
-import type { PageRequest } from '../common/pagination';
+import type { Page, PageRequest } from '../common/pagination';
+import { compileFilter, keysetPage, likeContains, SqlParams, type Clauses, type Combinable, type SortSpec } from '../common/sql';
 import type { Queryable } from '../db/database';
 import { groupBy } from '../common/group-by';
 
@@ -31,9 +32,41 @@ export interface CounterpartRecord {
   meetingIds: string[];
 }
 
-export interface ActorFilterParams {
+/** What a list of actors can be narrowed by; fields combine with AND, plus and / or / not groups. */
+export interface ActorFilterParams extends Combinable<ActorFilterParams> {
   kind?: string | null;
+  /** Case-insensitive substring of the name or of an alias. */
+  nameContains?: string | null;
+  /** Country slug: the country itself, persons holding a role for it, organizations it belongs to. */
+  country?: string | null;
+  /** Slug of an actor this actor holds a role for. */
+  holdsRoleIn?: string | null;
+  /** Took part in at least one event of one of these kinds. */
+  tookPartIn?: string[] | null;
 }
+
+export type ActorOrderField = 'NAME' | 'EVENT_COUNT';
+
+const ACTOR_CLAUSES: Clauses<ActorFilterParams> = {
+  kind: (kind, p) => `a.kind = ${p.add(kind)}`,
+  nameContains: (text, p) => {
+    const pattern = p.add(likeContains(text));
+    return `a.name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest(a.aliases) alias WHERE alias ILIKE ${pattern})`;
+  },
+  country: (slug, p) => `EXISTS (SELECT 1 FROM actors c WHERE c.slug = ${p.add(slug)} AND c.kind = 'COUNTRY' AND (
+      c.id = a.id
+      OR EXISTS (SELECT 1 FROM roles r WHERE r.person_id = a.id AND r.of_actor_id = c.id)
+      OR EXISTS (SELECT 1 FROM memberships m WHERE m.organization_id = a.id AND m.member_id = c.id)))`,
+  holdsRoleIn: (slug, p) =>
+    `EXISTS (SELECT 1 FROM roles r JOIN actors o ON o.id = r.of_actor_id WHERE r.person_id = a.id AND o.slug = ${p.add(slug)})`,
+  tookPartIn: (kinds, p) => `EXISTS (SELECT 1 FROM participations tp JOIN events te ON te.id = tp.event_id
+      WHERE tp.actor_id = a.id AND te.kind = ANY(${p.add(kinds)}::text[]))`,
+};
+
+const ACTOR_SORTS: Record<ActorOrderField, Omit<SortSpec, 'direction'>> = {
+  NAME: { expr: 'a.name', cast: 'text' },
+  EVENT_COUNT: { expr: '(SELECT count(DISTINCT sp.event_id)::int FROM participations sp WHERE sp.actor_id = a.id)', cast: 'int' },
+};
 
 interface ActorRow {
   id: string;
@@ -70,41 +103,29 @@ export async function actorsBySlugs(db: Queryable, slugs: readonly string[]): Pr
   return rows.map(toActor);
 }
 
-function actorWhere(filter: ActorFilterParams, params: unknown[]): string[] {
-  const where: string[] = [];
-  if (filter.kind) {
-    params.push(filter.kind);
-    where.push(`a.kind = $${params.length}`);
-  }
-  return where;
+/** Actors matching the filter, keyset-paged in the given order (ties broken by id). */
+export function listActors(
+  db: Queryable,
+  filter: ActorFilterParams | null,
+  order: { field: ActorOrderField; direction: 'ASC' | 'DESC' },
+  page: PageRequest,
+): Promise<Page<ActorRecord>> {
+  const p = new SqlParams();
+  const where = compileFilter(filter, ACTOR_CLAUSES, p);
+  return keysetPage<ActorRow & { sort_key: unknown }, ActorRecord>(
+    (sql, params) => db.query(sql, params),
+    { select: ACTOR_COLUMNS, from: 'actors a', where, idExpr: 'a.id' },
+    { ...ACTOR_SORTS[order.field], direction: order.direction },
+    page,
+    p,
+    toActor,
+  );
 }
 
-/** Actors by name, then id; keyset-paged on (name, id). */
-export async function listActors(db: Queryable, filter: ActorFilterParams, page: PageRequest): Promise<ActorRecord[]> {
-  const params: unknown[] = [];
-  const where = actorWhere(filter, params);
-  if (page.after) {
-    params.push(page.after[0], page.after[1]);
-    where.push(`(a.name, a.id) > ($${params.length - 1}::text, $${params.length}::bigint)`);
-  }
-  params.push(page.first + 1);
-  const rows = await db.query<ActorRow>(
-    `SELECT ${ACTOR_COLUMNS} FROM actors a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY a.name, a.id LIMIT $${params.length}`,
-    params,
-  );
-  return rows.map(toActor);
-}
-
-export const actorSortKey = (actor: ActorRecord): unknown[] => [actor.name, actor.dbId];
-
-export async function countActors(db: Queryable, filter: ActorFilterParams): Promise<number> {
-  const params: unknown[] = [];
-  const where = actorWhere(filter, params);
-  const [row] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM actors a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-    params,
-  );
+export async function countActors(db: Queryable, filter: ActorFilterParams | null): Promise<number> {
+  const p = new SqlParams();
+  const where = compileFilter(filter, ACTOR_CLAUSES, p);
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM actors a WHERE ${where}`, p.values);
   return row.n;
 }
 

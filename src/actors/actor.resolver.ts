@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { EvidenceRecord } from '../articles/article.repository';
 import { Evidence } from '../articles/article.types';
-import { pageOfList, pageRequest, toPage } from '../common/pagination';
+import { pageOfList, pageRequest } from '../common/pagination';
 import type { EventRecord } from '../events/event.repository';
 import { eventSortKey } from '../events/event.repository';
 import type { Context } from '../graphql/context';
@@ -12,8 +12,9 @@ import { Pledge } from '../pledges/pledge.types';
 import { Stance } from '../proposals/proposal.types';
 import type { StanceRecord } from '../proposals/stance.repository';
 import { Statement } from '../statements/statement.types';
-import { actorSortKey, countActors, listActors, type ActorRecord, type CounterpartRecord, type RoleRecord } from './actor.repository';
-import { Actor, ActorConnection, ActorFilter, Organization, Person, Role } from './actor.types';
+import { countActors, listActors, type ActorRecord, type CounterpartRecord, type RoleRecord } from './actor.repository';
+import { Actor, ActorConnection, ActorFilter, ActorOrder, ActorOrderField, Organization, Person, Role } from './actor.types';
+import { OrderDirection } from '../common/common.types';
 
 @Resolver(() => Actor)
 export class ActorResolver {
@@ -22,16 +23,16 @@ export class ActorResolver {
     return loaders.actorBySlug.load(slug);
   }
 
-  @Query(() => ActorConnection, { description: 'Actors by name.' })
+  @Query(() => ActorConnection, { description: 'Actors, by name unless orderBy says otherwise.' })
   async actors(
     @Arg('filter', () => ActorFilter, { nullable: true }) filter: ActorFilter | null,
+    @Arg('orderBy', () => ActorOrder, { nullable: true, description: 'Default: NAME ascending.' }) orderBy: ActorOrder | null,
     @Args() { first, after }: PageArgs,
     @Ctx() { db }: Context,
   ): Promise<ConnectionValue<ActorRecord>> {
-    const request = pageRequest(first, after, 2);
-    const params = { kind: filter?.kind ?? null };
-    const rows = await listActors(db, params, request);
-    return new ConnectionValue(toPage(rows, request, actorSortKey), () => countActors(db, params));
+    const order = { field: orderBy?.field ?? ActorOrderField.NAME, direction: orderBy?.direction ?? OrderDirection.ASC };
+    const page = await listActors(db, filter, order, pageRequest(first, after, 2));
+    return new ConnectionValue(page, () => countActors(db, filter));
   }
 
   @FieldResolver(() => [Evidence])

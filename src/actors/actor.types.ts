@@ -1,7 +1,8 @@
 import { Field, InputType, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { Evidence } from '../articles/article.types';
-import { PartialDateType } from '../common/common.types';
+import { EventKindEnum, OrderDirection, PartialDateType } from '../common/common.types';
+import { SLUG_MESSAGE, SLUG_PATTERN } from '../common/slug';
 import { connectionOf, Node, typeNameOf, type NodeRecord } from '../graphql/relay';
 
 // Type modules only point down the graph (article <- actor <- place <- event <- meeting, pledge,
@@ -78,10 +79,72 @@ export class Role {
 
 export const ActorConnection = connectionOf('Actor', Actor, 'actor');
 
-@InputType({ description: 'Narrows a list of actors; every field given must hold.' })
+export enum ActorOrderField {
+  NAME = 'NAME',
+  EVENT_COUNT = 'EVENT_COUNT',
+}
+registerEnumType(ActorOrderField, {
+  name: 'ActorOrderField',
+  description: 'NAME: alphabetical. EVENT_COUNT: how many events the actor took part in.',
+});
+
+@InputType({ description: 'How to order a list of actors; ties are broken by id, so cursors stay stable.' })
+export class ActorOrder {
+  @Field(() => ActorOrderField, { description: 'What to order by.' })
+  @IsEnum(ActorOrderField)
+  field: ActorOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'ASC (default) or DESC.' })
+  @IsEnum(OrderDirection)
+  direction: OrderDirection;
+}
+
+@InputType({ description: 'Narrows a list of actors. Fields given combine with AND; and / or / not group other filters.' })
 export class ActorFilter {
   @Field(() => ActorKind, { nullable: true, description: 'Only actors of this kind.' })
   @IsOptional()
   @IsEnum(ActorKind)
   kind?: ActorKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Name or an alias contains this text (case-insensitive).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  nameContains?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Country (slug): the country itself, persons holding a role for it, organizations it is a member of.',
+  })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
+  country?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Holds a role for this actor (slug), e.g. "russia" or "donald-trump".' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
+  holdsRoleIn?: string | null;
+
+  @Field(() => [EventKindEnum], { nullable: true, description: 'Took part in at least one event of one of these kinds.' })
+  @IsOptional()
+  @IsEnum(EventKindEnum, { each: true })
+  @ArrayMaxSize(6)
+  tookPartIn?: EventKindEnum[] | null;
+
+  @Field(() => [ActorFilter], { nullable: true, description: 'Every one of these filters must hold.' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(20)
+  and?: ActorFilter[] | null;
+
+  @Field(() => [ActorFilter], { nullable: true, description: 'At least one of these filters must hold.' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(20)
+  or?: ActorFilter[] | null;
+
+  @Field(() => ActorFilter, { nullable: true, description: 'This filter must not hold.' })
+  @IsOptional()
+  @ValidateNested()
+  not?: ActorFilter | null;
 }

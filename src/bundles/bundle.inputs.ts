@@ -15,6 +15,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsPartialDate } from './partial-date.validator';
+import { SLUG_MESSAGE, SLUG_PATTERN } from '../common/slug';
+
+export { SLUG_PATTERN };
 
 /**
  * The shape of an article bundle: one article's text and everything it reports.
@@ -22,8 +25,6 @@ import { IsPartialDate } from './partial-date.validator';
  * text, references between items, unique slugs) live in bundle.validate.ts.
  */
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const SLUG_MESSAGE = 'must be a slug: lowercase letters, digits and single hyphens';
 export const DECIMAL_PATTERN = /^(0|[1-9][0-9]{0,17})(\.[0-9]{1,6})?$/;
 const DECIMAL_MESSAGE = 'must be a non-negative decimal string such as "21000000000" or "1.5"';
 

@@ -27,3 +27,19 @@ export class PartialDateType {
   @Field({ description: 'ISO 8601 text of the known parts: "2025-04-11", "2025-04" or "2022".' })
   iso: string;
 }
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(OrderDirection, { name: 'OrderDirection', description: 'Ascending or descending.' });
+export enum EventKindEnum {
+  MEETING = 'MEETING',
+  GATHERING = 'GATHERING',
+  PLEDGE = 'PLEDGE',
+  STATEMENT = 'STATEMENT',
+  PROPOSAL = 'PROPOSAL',
+  ACTION = 'ACTION',
+}
+registerEnumType(EventKindEnum, { name: 'EventKind', description: 'What sort of event.' });
+

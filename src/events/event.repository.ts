@@ -1,6 +1,7 @@
 import { groupBy } from '../common/group-by';
-import { toPartialDate, type PartialDate } from '../common/partial-date';
-import type { PageRequest } from '../common/pagination';
+import { parsePartialDate, toPartialDate, type PartialDate, type PartialDateParts } from '../common/partial-date';
+import { toPage, type Page, type PageRequest } from '../common/pagination';
+import { compileFilter, keysetPage, likeContains, SqlParams, type Clauses, type Combinable, type SortSpec } from '../common/sql';
 import type { Queryable } from '../db/database';
 
 export type EventKind = 'MEETING' | 'GATHERING' | 'PLEDGE' | 'STATEMENT' | 'PROPOSAL' | 'ACTION';
@@ -32,14 +33,94 @@ export interface ParticipationRecord {
   role: string;
 }
 
-/** Filters the lists of events understand; every one narrows (AND). */
-export interface EventFilterParams {
-  kinds?: EventKind[] | null;
+/**
+ * What lists of events can be narrowed by. One set of clauses serves events, meetings, pledges and
+ * statements; each list's GraphQL filter exposes the fields that make sense for it. Fields combine
+ * with AND, plus and / or / not groups.
+ */
+export interface EventFilterParams extends Combinable<EventFilterParams> {
+  kinds?: string[] | null;
   status?: string | null;
-  /** Each of these actors (slugs) took part, in any role unless roles says which. */
-  participants?: { actor: string; roles?: string[] }[];
-  /** Place slug. */
+  /** Actor slug that took part in any role. */
+  participant?: string | null;
+  participantsAny?: string[] | null;
+  participantsAll?: string[] | null;
+  /** Two actor slugs that both took part. */
+  between?: string[] | null;
   place?: string | null;
+  /** Partial dates ("2025", "2025-04", "2025-04-11"); an event matches when its own (partial) date overlaps. */
+  from?: string | null;
+  to?: string | null;
+  /** Slug of an article that reports the event. */
+  article?: string | null;
+  donor?: string | null;
+  recipient?: string | null;
+  /** Case-insensitive substring of one of a pledge's purposes. */
+  purpose?: string | null;
+  minAmount?: { amount: string; currency: string } | null;
+  speaker?: string | null;
+  about?: string | null;
+  /** Words of a statement's quote or title (full-text). */
+  words?: string | null;
+}
+
+export type EventOrderField = 'DATE' | 'TITLE' | 'AMOUNT';
+export interface EventOrder {
+  field: EventOrderField;
+  direction: 'ASC' | 'DESC';
+  /** AMOUNT only: the currency amounts are compared in. */
+  currency?: string | null;
+}
+
+function tookPart(slug: string, p: SqlParams, roles: string[] = []): string {
+  const roleTest = roles.length ? ` AND wp.role = ANY(${p.add(roles)}::text[])` : '';
+  return `EXISTS (SELECT 1 FROM participations wp JOIN actors wa ON wa.id = wp.actor_id
+    WHERE wp.event_id = e.id AND wa.slug = ${p.add(slug)}${roleTest})`;
+}
+
+/** yyyymmdd of the first (or last) day a partial date may mean. */
+function dayNumber(text: string, end: boolean): number {
+  const parts = parsePartialDate(text) as PartialDateParts;
+  return parts.year * 10000 + (parts.month ?? (end ? 12 : 1)) * 100 + (parts.day ?? (end ? 31 : 1));
+}
+
+const EVENT_CLAUSES: Clauses<EventFilterParams> = {
+  kinds: (kinds, p) => `e.kind = ANY(${p.add(kinds)}::text[])`,
+  status: (status, p) => `e.status = ${p.add(status)}`,
+  participant: (slug, p) => tookPart(slug, p),
+  participantsAny: (slugs, p) => `EXISTS (SELECT 1 FROM participations wp JOIN actors wa ON wa.id = wp.actor_id
+    WHERE wp.event_id = e.id AND wa.slug = ANY(${p.add(slugs)}::text[]))`,
+  participantsAll: (slugs, p) => (slugs.length ? slugs.map((slug) => tookPart(slug, p)).join(' AND ') : 'TRUE'),
+  between: (slugs, p) => slugs.map((slug) => tookPart(slug, p)).join(' AND '),
+  place: (slug, p) => `e.place_id = (SELECT id FROM places WHERE slug = ${p.add(slug)})`,
+  from: (date, p) => `e.date_end >= ${p.add(dayNumber(date, false))}::int`,
+  to: (date, p) => `e.date_start <= ${p.add(dayNumber(date, true))}::int`,
+  article: (slug, p) => `EXISTS (SELECT 1 FROM evidence wv JOIN articles war ON war.id = wv.article_id
+    WHERE wv.event_id = e.id AND war.slug = ${p.add(slug)})`,
+  donor: (slug, p) => tookPart(slug, p, ['donor']),
+  recipient: (slug, p) => tookPart(slug, p, ['recipient']),
+  purpose: (text, p) => `EXISTS (SELECT 1 FROM unnest(e.purposes) wpu WHERE wpu ILIKE ${p.add(likeContains(text))})`,
+  minAmount: ({ amount, currency }, p) =>
+    `EXISTS (SELECT 1 FROM newsgraph_amount_in(e.id, ${p.add(currency)}) wx WHERE wx.value >= ${p.add(amount)}::numeric)`,
+  speaker: (slug, p) => tookPart(slug, p, ['speaker']),
+  about: (slug, p) => tookPart(slug, p, ['subject']),
+  words: (text, p) => `e.search_doc @@ websearch_to_tsquery('english', ${p.add(text)})`,
+};
+
+function eventSort(order: EventOrder, p: SqlParams): SortSpec {
+  switch (order.field) {
+    case 'DATE':
+      return { expr: 'e.sort_date', cast: 'int', direction: order.direction };
+    case 'TITLE':
+      return { expr: 'e.title', cast: 'text', direction: order.direction };
+    case 'AMOUNT':
+      // Pledges no rate can convert sort as -1: after every amount in DESC, before in ASC.
+      return {
+        expr: `coalesce((SELECT sx.value FROM newsgraph_amount_in(e.id, ${p.add(order.currency)}) sx), -1)`,
+        cast: 'numeric',
+        direction: order.direction,
+      };
+  }
 }
 
 interface EventRow {
@@ -102,48 +183,30 @@ export async function eventsBySlugs(db: Queryable, slugs: readonly string[]): Pr
   return rows.map(toEvent);
 }
 
-function eventWhere(filter: EventFilterParams, params: unknown[]): string[] {
-  const where: string[] = [];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  if (filter.kinds?.length) where.push(`e.kind = ANY(${param(filter.kinds)}::text[])`);
-  if (filter.status) where.push(`e.status = ${param(filter.status)}`);
-  if (filter.place) where.push(`e.place_id = (SELECT id FROM places WHERE slug = ${param(filter.place)})`);
-  for (const { actor, roles } of filter.participants ?? []) {
-    const roleTest = roles?.length ? ` AND p.role = ANY(${param(roles)}::text[])` : '';
-    where.push(`EXISTS (SELECT 1 FROM participations p JOIN actors a ON a.id = p.actor_id
-      WHERE p.event_id = e.id AND a.slug = ${param(actor)}${roleTest})`);
-  }
-  return where;
+/** Events matching the filter, keyset-paged in the given order (ties broken by id). */
+export function listEvents(db: Queryable, filter: EventFilterParams | null, order: EventOrder, page: PageRequest): Promise<Page<EventRecord>> {
+  const p = new SqlParams();
+  const where = compileFilter(filter, EVENT_CLAUSES, p);
+  return keysetPage<EventRow & { sort_key: unknown }, EventRecord>(
+    (sql, params) => db.query(sql, params),
+    { select: EVENT_COLUMNS, from: 'events e', where, idExpr: 'e.id' },
+    eventSort(order, p),
+    page,
+    p,
+    toEvent,
+  );
 }
 
-/** Events in chronological order (unknown dates last), keyset-paged on (sort_date, id). */
-export async function listEvents(db: Queryable, filter: EventFilterParams, page: PageRequest): Promise<EventRecord[]> {
-  const params: unknown[] = [];
-  const where = eventWhere(filter, params);
-  if (page.after) {
-    params.push(page.after[0], page.after[1]);
-    where.push(`(e.sort_date, e.id) > ($${params.length - 1}::int, $${params.length}::bigint)`);
-  }
-  params.push(page.first + 1);
-  const rows = await db.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY e.sort_date, e.id LIMIT $${params.length}`,
-    params,
-  );
-  return rows.map(toEvent);
-}
-
-export async function countEvents(db: Queryable, filter: EventFilterParams): Promise<number> {
-  const params: unknown[] = [];
-  const where = eventWhere(filter, params);
-  const [row] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-    params,
-  );
+export async function countEvents(db: Queryable, filter: EventFilterParams | null): Promise<number> {
+  const p = new SqlParams();
+  const where = compileFilter(filter, EVENT_CLAUSES, p);
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e WHERE ${where}`, p.values);
   return row.n;
+}
+
+/** Compiles an event filter for other repositories that select from `events e`. */
+export function eventCondition(filter: EventFilterParams | null, p: SqlParams): string {
+  return compileFilter(filter, EVENT_CLAUSES, p);
 }
 
 export async function participationsByEvents(db: Queryable, eventIds: readonly string[]): Promise<Map<string, ParticipationRecord[]>> {
@@ -191,7 +254,7 @@ export interface MeetingPairRecord {
   meetingCount: number;
 }
 
-export const meetingPairSortKey = (pair: MeetingPairRecord): unknown[] => [pair.meetingCount, ...pair.actorIds];
+const meetingPairSortKey = (pair: MeetingPairRecord): unknown[] => [pair.meetingCount, ...pair.actorIds];
 
 const PAIRS_SQL = `
   SELECT a.actor_id AS a_id, b.actor_id AS b_id, count(DISTINCT e.id)::int AS meeting_count,
@@ -204,7 +267,7 @@ const PAIRS_SQL = `
   GROUP BY a.actor_id, b.actor_id`;
 
 /** Who met whom, most meetings first; keyset-paged on (meeting count desc, actor ids). */
-export async function listMeetingPairs(db: Queryable, actorSlug: string | null, page: PageRequest): Promise<MeetingPairRecord[]> {
+export async function listMeetingPairs(db: Queryable, actorSlug: string | null, page: PageRequest): Promise<Page<MeetingPairRecord>> {
   const params: unknown[] = [actorSlug];
   let after = '';
   if (page.after) {
@@ -217,16 +280,11 @@ export async function listMeetingPairs(db: Queryable, actorSlug: string | null, 
      ORDER BY meeting_count DESC, a_id, b_id LIMIT $${params.length}`,
     params,
   );
-  return rows.map((row) => ({ actorIds: [row.a_id, row.b_id], meetingIds: row.meeting_ids, meetingCount: row.meeting_count }));
+  const pairs = rows.map((row): MeetingPairRecord => ({ actorIds: [row.a_id, row.b_id], meetingIds: row.meeting_ids, meetingCount: row.meeting_count }));
+  return toPage(pairs, page, meetingPairSortKey);
 }
 
 export async function countMeetingPairs(db: Queryable, actorSlug: string | null): Promise<number> {
   const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${PAIRS_SQL}) pairs`, [actorSlug]);
   return row.n;
-}
-
-/** Every event of one kind, in date order (pledge totals read them whole). */
-export async function allEventsOfKind(db: Queryable, kind: EventKind): Promise<EventRecord[]> {
-  const rows = await db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.kind = $1 ORDER BY e.sort_date, e.id`, [kind]);
-  return rows.map(toEvent);
 }

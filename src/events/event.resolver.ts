@@ -3,20 +3,35 @@ import type { ActorRecord } from '../actors/actor.repository';
 import { Actor } from '../actors/actor.types';
 import type { EvidenceRecord } from '../articles/article.repository';
 import { Evidence } from '../articles/article.types';
-import { pageRequest, toPage } from '../common/pagination';
+import { pageRequest } from '../common/pagination';
 import type { Context } from '../graphql/context';
 import { PageArgs } from '../graphql/page.args';
 import { ConnectionValue } from '../graphql/relay';
 import type { PlaceRecord } from '../places/place.repository';
 import { Place } from '../places/place.types';
-import { countEvents, eventSortKey, listEvents, type EventFilterParams, type EventRecord, type ParticipationRecord } from './event.repository';
-import { Event, EventConnection, EventFilter, Participation } from './event.types';
+import { countEvents, listEvents, type EventFilterParams, type EventOrder, type EventRecord, type ParticipationRecord } from './event.repository';
+import { Event, EventConnection, EventFilter, EventOrder as EventOrderInput, Participation } from './event.types';
+import { badArgument } from '../common/errors';
+import { parsePartialDate } from '../common/partial-date';
 
-/** Serves a chronological, keyset-paged list of events with the given filter. */
-export async function eventConnection(ctx: Context, filter: EventFilterParams, args: PageArgs): Promise<ConnectionValue<EventRecord>> {
-  const request = pageRequest(args.first, args.after, 2);
-  const rows = await listEvents(ctx.db, filter, request);
-  return new ConnectionValue(toPage(rows, request, eventSortKey), () => countEvents(ctx.db, filter));
+/** Serves a keyset-paged list of events: date order unless the order says otherwise. */
+export async function eventConnection(
+  ctx: Context,
+  filter: EventFilterParams,
+  args: PageArgs,
+  order: EventOrder = { field: 'DATE', direction: 'ASC' },
+): Promise<ConnectionValue<EventRecord>> {
+  const page = await listEvents(ctx.db, filter, order, pageRequest(args.first, args.after, 2));
+  return new ConnectionValue(page, () => countEvents(ctx.db, filter));
+}
+
+/** A filter of one list, narrowed to the kinds of event the list serves. */
+export function orderOf(order: { field: string; direction: string; currency?: string | null } | null): EventOrder {
+  return order ? { field: order.field as EventOrder['field'], direction: order.direction as EventOrder['direction'], currency: order.currency } : { field: 'DATE', direction: 'ASC' };
+}
+
+export function ofKinds(kinds: string[], filter: EventFilterParams | null): EventFilterParams {
+  return { kinds, and: filter ? [filter] : null };
 }
 
 @Resolver(() => Event)
@@ -26,22 +41,32 @@ export class EventResolver {
     return loaders.eventBySlug.load(slug);
   }
 
-  @Query(() => EventConnection, { description: 'Events of every kind in date order (unknown dates last).' })
+  @Query(() => EventConnection, { description: 'Events of every kind, in date order (unknown dates last) unless orderBy says otherwise.' })
   events(
     @Arg('filter', () => EventFilter, { nullable: true }) filter: EventFilter | null,
+    @Arg('orderBy', () => EventOrderInput, { nullable: true, description: 'Default: DATE ascending.' }) orderBy: EventOrderInput | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionValue<EventRecord>> {
-    return eventConnection(
-      ctx,
-      {
-        kinds: filter?.kinds ?? null,
-        status: filter?.status ?? null,
-        participants: filter?.participant ? [{ actor: filter.participant }] : [],
-        place: filter?.place ?? null,
-      },
-      page,
-    );
+    return eventConnection(ctx, filter ?? {}, page, orderOf(orderBy));
+  }
+
+  @Query(() => EventConnection, {
+    description:
+      "An actor's events of every kind in date order: a partial date sorts after the fuller dates inside it (2025 after 2025-04-11), undated events last. from/to keep events whose date may fall in the range.",
+  })
+  timeline(
+    @Arg('actor', () => String, { description: 'The actor (slug).' }) actor: string,
+    @Arg('from', () => String, { nullable: true, description: 'From this partial date on.' }) from: string | null,
+    @Arg('to', () => String, { nullable: true, description: 'Up to this partial date.' }) to: string | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionValue<EventRecord>> {
+    for (const [name, value] of [['from', from], ['to', to]] as const) {
+      const parsed = value === null ? null : parsePartialDate(value);
+      if (typeof parsed === 'string') throw badArgument(name, parsed);
+    }
+    return eventConnection(ctx, { participant: actor, from, to }, page);
   }
 
   @FieldResolver(() => Place, { nullable: true })

@@ -1,20 +1,11 @@
-import { ArrayMaxSize, IsEnum, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional } from 'class-validator';
 import { Field, InputType, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { Actor } from '../actors/actor.types';
 import { Evidence } from '../articles/article.types';
-import { PartialDateType } from '../common/common.types';
+import { EventKindEnum, OrderDirection, PartialDateType } from '../common/common.types';
+import { FilterGroup, FilterNot, PartialDateFilter, SlugFilter, SlugListFilter } from '../graphql/filter-fields';
 import { connectionOf, Node, typeNameOf, type NodeRecord } from '../graphql/relay';
 import { Place } from '../places/place.types';
-
-export enum EventKindEnum {
-  MEETING = 'MEETING',
-  GATHERING = 'GATHERING',
-  PLEDGE = 'PLEDGE',
-  STATEMENT = 'STATEMENT',
-  PROPOSAL = 'PROPOSAL',
-  ACTION = 'ACTION',
-}
-registerEnumType(EventKindEnum, { name: 'EventKind', description: 'What sort of event.' });
 
 export enum EventStatus {
   OCCURRED = 'OCCURRED',
@@ -27,8 +18,7 @@ registerEnumType(EventStatus, {
   description: 'Whether the event took place (OCCURRED), is under way, is planned, or is only talked of (POTENTIAL).',
 });
 
-export const SLUG_RULE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const SLUG_RULE_MESSAGE = 'must be a slug: lowercase letters, digits and single hyphens';
+export { EventKindEnum };
 
 @InterfaceType({
   implements: Node,
@@ -87,7 +77,11 @@ export class Action extends Event {
 
 export const EventConnection = connectionOf('Event', Event, 'event');
 
-@InputType({ description: 'Narrows a list of events; every field given must hold.' })
+export const PARTIAL_FROM =
+  'On or after this date ("2025", "2025-04" or "2025-04-11"). An event with a partial date matches when any day it may mean is in range; undated events never match a range.';
+export const PARTIAL_TO = 'On or before this date ("2025", "2025-04" or "2025-04-11"); partial dates as for `from`.';
+
+@InputType({ description: 'Narrows a list of events. Fields given combine with AND; and / or / not group other filters.' })
 export class EventFilter {
   @Field(() => [EventKindEnum], { nullable: true, description: 'Only events of one of these kinds.' })
   @IsOptional()
@@ -100,13 +94,53 @@ export class EventFilter {
   @IsEnum(EventStatus)
   status?: EventStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'Only events this actor (slug) took part in, in any role.' })
-  @IsOptional()
-  @Matches(SLUG_RULE, { message: SLUG_RULE_MESSAGE })
+  @SlugFilter('This actor (slug) took part, in any role.')
   participant?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only events at this place (slug).' })
-  @IsOptional()
-  @Matches(SLUG_RULE, { message: SLUG_RULE_MESSAGE })
+  @SlugListFilter('At least one of these actors (slugs) took part.')
+  participantsAny?: string[] | null;
+
+  @SlugListFilter('Every one of these actors (slugs) took part.')
+  participantsAll?: string[] | null;
+
+  @SlugFilter('At this place (slug).')
   place?: string | null;
+
+  @PartialDateFilter(PARTIAL_FROM)
+  from?: string | null;
+
+  @PartialDateFilter(PARTIAL_TO)
+  to?: string | null;
+
+  @SlugFilter('Reported by this article (slug).')
+  article?: string | null;
+
+  @FilterGroup('and', () => EventFilter)
+  and?: EventFilter[] | null;
+
+  @FilterGroup('or', () => EventFilter)
+  or?: EventFilter[] | null;
+
+  @FilterNot(() => EventFilter)
+  not?: EventFilter | null;
+}
+
+export enum EventOrderField {
+  DATE = 'DATE',
+  TITLE = 'TITLE',
+}
+registerEnumType(EventOrderField, {
+  name: 'EventOrderField',
+  description: 'DATE: chronological (a partial date after the fuller dates inside it, unknown dates last). TITLE: alphabetical.',
+});
+
+@InputType({ description: 'How to order a list of events; ties are broken by id, so cursors stay stable.' })
+export class EventOrder {
+  @Field(() => EventOrderField, { description: 'What to order by.' })
+  @IsEnum(EventOrderField)
+  field: EventOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'ASC (default) or DESC.' })
+  @IsEnum(OrderDirection)
+  direction: OrderDirection;
 }

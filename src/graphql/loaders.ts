@@ -18,7 +18,8 @@ import {
   type EventKind,
   type EventRecord,
 } from '../events/event.repository';
-import { amountsByEvents, ratesByCurrencies } from '../money/money.repository';
+import { amountsByEvents, amountsIn } from '../money/money.repository';
+import type { MoneyValue } from '../money/money.service';
 import { placesByIds, placesBySlugs, type PlaceRecord } from '../places/place.repository';
 import { stancesBy } from '../proposals/stance.repository';
 
@@ -80,7 +81,11 @@ export function createLoaders(db: Queryable) {
     stancesOfActor: listByKey((ids) => stancesBy(db, 'actor', ids)),
     stancesOnProposal: listByKey((ids) => stancesBy(db, 'proposal', ids)),
     amounts: listByKey((ids) => amountsByEvents(db, ids)),
-    rates: listByKey((currencies) => ratesByCurrencies(db, currencies)),
+    /** Keys "eventId|CUR". */
+    amountIn: new DataLoader<string, MoneyValue | null>(async (keys) => {
+      const found = await amountsIn(db, keys);
+      return keys.map((key) => found.get(key) ?? null);
+    }),
   };
 }
 

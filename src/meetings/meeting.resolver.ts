@@ -1,11 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ActorRecord, CounterpartRecord } from '../actors/actor.repository';
 import { Actor } from '../actors/actor.types';
-import { pageRequest, toPage } from '../common/pagination';
+import { pageRequest } from '../common/pagination';
 import type { PartialDate } from '../common/partial-date';
 import { PartialDateType } from '../common/common.types';
-import { eventConnection } from '../events/event.resolver';
-import { countMeetingPairs, listMeetingPairs, meetingPairSortKey, type EventRecord, type MeetingPairRecord } from '../events/event.repository';
+import { eventConnection, ofKinds, orderOf } from '../events/event.resolver';
+import { EventOrder } from '../events/event.types';
+import { countMeetingPairs, listMeetingPairs, type EventRecord, type MeetingPairRecord } from '../events/event.repository';
 import { loadAll, type Context } from '../graphql/context';
 import { PageArgs } from '../graphql/page.args';
 import { ConnectionValue } from '../graphql/relay';
@@ -19,13 +20,14 @@ async function meetingsByIds(ctx: Context, ids: string[]): Promise<EventRecord[]
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
-  @Query(() => MeetingConnection, { description: 'Meetings in date order (unknown dates last).' })
+  @Query(() => MeetingConnection, { description: 'Meetings, in date order (unknown dates last) unless orderBy says otherwise.' })
   meetings(
     @Arg('filter', () => MeetingFilter, { nullable: true }) filter: MeetingFilter | null,
+    @Arg('orderBy', () => EventOrder, { nullable: true, description: 'Default: DATE ascending.' }) orderBy: EventOrder | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionValue<EventRecord>> {
-    return eventConnection(ctx, { kinds: ['MEETING'], participants: filter?.participant ? [{ actor: filter.participant }] : [] }, page);
+    return eventConnection(ctx, ofKinds(['MEETING'], filter), page, orderOf(orderBy));
   }
 
   @Query(() => MeetingPairConnection, {
@@ -37,9 +39,8 @@ export class MeetingResolver {
     @Args() { first, after }: PageArgs,
     @Ctx() { db }: Context,
   ): Promise<ConnectionValue<MeetingPairRecord>> {
-    const request = pageRequest(first, after, 3);
-    const rows = await listMeetingPairs(db, actor ?? null, request);
-    return new ConnectionValue(toPage(rows, request, meetingPairSortKey), () => countMeetingPairs(db, actor ?? null));
+    const rows = await listMeetingPairs(db, actor ?? null, pageRequest(first, after, 3));
+    return new ConnectionValue(rows, () => countMeetingPairs(db, actor ?? null));
   }
 }
 

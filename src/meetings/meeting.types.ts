@@ -1,8 +1,9 @@
-import { IsOptional, Matches } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Actor } from '../actors/actor.types';
 import { PartialDateType } from '../common/common.types';
-import { Event, SLUG_RULE, SLUG_RULE_MESSAGE } from '../events/event.types';
+import { Event, EventStatus, PARTIAL_FROM, PARTIAL_TO } from '../events/event.types';
+import { FilterGroup, FilterNot, PartialDateFilter, SlugFilter, SlugListFilter } from '../graphql/filter-fields';
 import { connectionOf, Node } from '../graphql/relay';
 
 @ObjectType({ implements: [Event, Node], description: 'A meeting of two or more actors, e.g. Witkoff and Putin in St. Petersburg.' })
@@ -48,10 +49,40 @@ export const MeetingConnection = connectionOf('Meeting', Meeting, 'meeting');
 
 export const MeetingPairConnection = connectionOf('MeetingPair', MeetingPair, 'pair of actors who met');
 
-@InputType({ description: 'Narrows a list of meetings; every field given must hold.' })
+@InputType({ description: 'Narrows a list of meetings. Fields given combine with AND; and / or / not group other filters.' })
 export class MeetingFilter {
-  @Field(() => String, { nullable: true, description: 'Only meetings this actor (slug) took part in.' })
-  @IsOptional()
-  @Matches(SLUG_RULE, { message: SLUG_RULE_MESSAGE })
+  @SlugListFilter('Meetings between these two actors (slugs): both took part.', 2)
+  between?: string[] | null;
+
+  @SlugFilter('This actor (slug) took part.')
   participant?: string | null;
+
+  @SlugListFilter('At least one of these actors (slugs) took part.')
+  participantsAny?: string[] | null;
+
+  @Field(() => EventStatus, { nullable: true, description: 'Only meetings with this status (OCCURRED, POTENTIAL, ...).' })
+  @IsOptional()
+  @IsEnum(EventStatus)
+  status?: EventStatus | null;
+
+  @SlugFilter('At this place (slug).')
+  place?: string | null;
+
+  @PartialDateFilter(PARTIAL_FROM)
+  from?: string | null;
+
+  @PartialDateFilter(PARTIAL_TO)
+  to?: string | null;
+
+  @SlugFilter('Reported by this article (slug).')
+  article?: string | null;
+
+  @FilterGroup('and', () => MeetingFilter)
+  and?: MeetingFilter[] | null;
+
+  @FilterGroup('or', () => MeetingFilter)
+  or?: MeetingFilter[] | null;
+
+  @FilterNot(() => MeetingFilter)
+  not?: MeetingFilter | null;
 }

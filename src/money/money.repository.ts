@@ -1,5 +1,6 @@
 import { groupBy } from '../common/group-by';
 import type { Queryable } from '../db/database';
+import { formatRate, trimDecimal, type MoneyValue } from './money.service';
 
 export interface AmountRecord {
   dbId: string;
@@ -10,15 +11,6 @@ export interface AmountRecord {
   qualifier: string;
   /** True for the amount the pledge is stated in; false for an equivalent the article reports. */
   isPrimary: boolean;
-}
-
-export interface RateRecord {
-  base: string;
-  quote: string;
-  /** 1 base = rate quote; decimal string. */
-  rate: string;
-  asOf: string;
-  source: string;
 }
 
 export async function amountsByEvents(db: Queryable, eventIds: readonly string[]): Promise<Map<string, AmountRecord[]>> {
@@ -37,23 +29,46 @@ export async function amountsByEvents(db: Queryable, eventIds: readonly string[]
   }));
 }
 
-/** Every rate that has the currency on either side, by currency. */
-export async function ratesByCurrencies(db: Queryable, currencies: readonly string[]): Promise<Map<string, RateRecord[]>> {
-  const rows = await db.query<{ base: string; quote: string; rate: string; as_of: string; source: string }>(
-    `SELECT base, quote, rate::text, to_char(as_of, 'YYYY-MM-DD') AS as_of, source FROM exchange_rates
-     WHERE base = ANY($1::text[]) OR quote = ANY($1::text[]) ORDER BY as_of, base, quote`,
-    [currencies],
-  );
-  const out = new Map<string, RateRecord[]>(currencies.map((c) => [c, []]));
-  for (const row of rows) {
-    const rate: RateRecord = { base: row.base, quote: row.quote, rate: trimDecimal(row.rate), asOf: row.as_of, source: row.source };
-    out.get(rate.base)?.push(rate);
-    if (rate.quote !== rate.base) out.get(rate.quote)?.push(rate);
-  }
-  return out;
+/** Columns newsgraph_amount_in returns, as text where they are numbers or dates. */
+export interface ConvertedRow {
+  value: string | null;
+  qualifier: string;
+  reported: boolean;
+  from_currency: string;
+  rate: string | null;
+  rate_as_of: string | null;
+  rate_source: string | null;
 }
 
-/** numeric(…, 6) comes back as "21000000000.000000"; clients get "21000000000". */
-export function trimDecimal(value: string): string {
-  return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
+export const CONVERTED_COLUMNS = `x.value::text AS value, x.qualifier, x.reported, x.from_currency, x.rate::text AS rate,
+  to_char(x.rate_as_of, 'YYYY-MM-DD') AS rate_as_of, x.rate_source`;
+
+export function toMoney(row: ConvertedRow, currency: string): MoneyValue | null {
+  if (row.value === null) return null;
+  return {
+    amount: trimDecimal(row.value),
+    currency,
+    qualifier: row.qualifier,
+    source: row.reported ? 'REPORTED' : 'CONVERTED',
+    rate:
+      row.reported || row.rate === null
+        ? null
+        : { from: row.from_currency, to: currency, value: formatRate(row.rate), asOf: row.rate_as_of as string, source: row.rate_source as string },
+  };
+}
+
+/**
+ * Pledge amounts in currencies, keyed "eventId|CUR": the reported figure when the article gives one
+ * in that currency, else a conversion through the rate table (SQL function newsgraph_amount_in, the
+ * one definition that filters, ordering and totals use too); null when no rate connects them.
+ */
+export async function amountsIn(db: Queryable, keys: readonly string[]): Promise<Map<string, MoneyValue | null>> {
+  const pairs = keys.map((key) => key.split('|'));
+  const rows = await db.query<ConvertedRow & { event_id: string; currency: string }>(
+    `SELECT k.event_id::text AS event_id, k.currency, ${CONVERTED_COLUMNS}
+     FROM unnest($1::bigint[], $2::text[]) AS k(event_id, currency)
+     CROSS JOIN LATERAL newsgraph_amount_in(k.event_id, k.currency) x`,
+    [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+  );
+  return new Map(rows.map((row) => [`${row.event_id}|${row.currency}`, toMoney(row, row.currency)]));
 }

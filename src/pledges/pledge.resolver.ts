@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { ActorRecord } from '../actors/actor.repository';
 import { Actor, Person } from '../actors/actor.types';
-import { eventConnection } from '../events/event.resolver';
+import { eventConnection, ofKinds, orderOf } from '../events/event.resolver';
+import { badArgument } from '../common/errors';
 import type { EventRecord } from '../events/event.repository';
 import { loadAll, type Context } from '../graphql/context';
 import { PageArgs } from '../graphql/page.args';
@@ -10,7 +11,7 @@ import type { EvidenceRecord } from '../articles/article.repository';
 import { Evidence } from '../articles/article.types';
 import { reported, type MoneyValue } from '../money/money.service';
 import { pledgeAmountIn, pledgeTotals, type PledgeTotalValue } from './pledge.service';
-import { Money, Pledge, PledgeConnection, PledgeFilter, PledgeGrouping, PledgeTotal } from './pledge.types';
+import { Money, Pledge, PledgeConnection, PledgeFilter, PledgeGrouping, PledgeOrder, PledgeOrderField, PledgeTotal } from './pledge.types';
 
 async function actorsInRole(ctx: Context, pledge: EventRecord, role: string): Promise<ActorRecord[]> {
   const participations = await ctx.loaders.participations.load(pledge.dbId);
@@ -19,28 +20,32 @@ async function actorsInRole(ctx: Context, pledge: EventRecord, role: string): Pr
 
 @Resolver(() => Pledge)
 export class PledgeResolver {
-  @Query(() => PledgeConnection, { description: 'Pledges in date order (unknown dates last).' })
+  @Query(() => PledgeConnection, {
+    description: 'Pledges, in date order (unknown dates last) unless orderBy says otherwise (e.g. AMOUNT in USD, largest first).',
+  })
   pledges(
     @Arg('filter', () => PledgeFilter, { nullable: true }) filter: PledgeFilter | null,
+    @Arg('orderBy', () => PledgeOrder, { nullable: true, description: 'Default: DATE ascending.' }) orderBy: PledgeOrder | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionValue<EventRecord>> {
-    const participants = [];
-    if (filter?.donor) participants.push({ actor: filter.donor, roles: ['donor'] });
-    if (filter?.recipient) participants.push({ actor: filter.recipient, roles: ['recipient'] });
-    return eventConnection(ctx, { kinds: ['PLEDGE'], participants }, page);
+    if (orderBy?.field === PledgeOrderField.AMOUNT && !orderBy.currency) {
+      throw badArgument('orderBy.currency', 'is required when ordering by AMOUNT');
+    }
+    return eventConnection(ctx, ofKinds(['PLEDGE'], filter), page, orderOf(orderBy));
   }
 
   @Query(() => [PledgeTotal], {
     description:
-      'Pledges summed per donor, recipient, purpose or year in one currency, largest first. Reported figures are used where an article gives one in that currency, conversions otherwise. A pledge with several donors or purposes counts in full in each group.',
+      'Pledges summed per donor, recipient, purpose or year in one currency, largest first. Each pledge counts at the figure an article reports in that currency, else converted through the rate table; reportedAmount and convertedAmount say how much of each total is which. A pledge with several donors or purposes counts in full in each group.',
   })
   pledgeTotals(
     @Arg('groupBy', () => PledgeGrouping) groupBy: PledgeGrouping,
     @Arg('currency', () => String, { description: 'ISO 4217 code, e.g. "USD".' }) currency: string,
+    @Arg('filter', () => PledgeFilter, { nullable: true, description: 'Only the pledges this filter keeps.' }) filter: PledgeFilter | null,
     @Ctx() ctx: Context,
   ): Promise<PledgeTotalValue[]> {
-    return pledgeTotals(ctx, groupBy, currency);
+    return pledgeTotals(ctx, groupBy, currency, filter);
   }
 
   @FieldResolver(() => [Actor], { description: 'Who pledged.' })

@@ -1,7 +1,9 @@
-import { IsOptional, Matches } from 'class-validator';
+import { IsEnum, IsISO4217CurrencyCode, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Actor } from '../actors/actor.types';
-import { Event, SLUG_RULE, SLUG_RULE_MESSAGE } from '../events/event.types';
+import { OrderDirection } from '../common/common.types';
+import { Event, PARTIAL_FROM, PARTIAL_TO } from '../events/event.types';
+import { FilterGroup, FilterNot, PartialDateFilter, SlugFilter, TextFilter } from '../graphql/filter-fields';
 import { connectionOf, Node } from '../graphql/relay';
 
 export enum AmountQualifier {
@@ -97,16 +99,83 @@ export class PledgeTotal {
 
 export const PledgeConnection = connectionOf('Pledge', Pledge, 'pledge');
 
-@InputType({ description: 'Narrows a list of pledges; every field given must hold.' })
-export class PledgeFilter {
-  @Field(() => String, { nullable: true, description: 'Only pledges this actor (slug) made as a donor.' })
-  @IsOptional()
-  @Matches(SLUG_RULE, { message: SLUG_RULE_MESSAGE })
-  donor?: string | null;
+@InputType({ description: 'An amount of money to compare pledges with, in any currency of the rate table.' })
+export class MoneyInput {
+  @Field({ description: 'Decimal amount, e.g. "1000000000".' })
+  @Matches(/^(0|[1-9][0-9]{0,17})(\.[0-9]{1,6})?$/, { message: 'must be a non-negative decimal string such as "1000000000"' })
+  amount: string;
 
-  @Field(() => String, { nullable: true, description: 'Only pledges to this actor (slug).' })
-  @IsOptional()
-  @Matches(SLUG_RULE, { message: SLUG_RULE_MESSAGE })
-  recipient?: string | null;
+  @Field({ description: 'ISO 4217 currency code, e.g. "USD".' })
+  @IsISO4217CurrencyCode({ message: 'must be an ISO 4217 currency code such as "USD"' })
+  currency: string;
 }
 
+@InputType({ description: 'Narrows a list of pledges. Fields given combine with AND; and / or / not group other filters.' })
+export class PledgeFilter {
+  @SlugFilter('Made by this donor (slug).')
+  donor?: string | null;
+
+  @SlugFilter('Made to this recipient (slug).')
+  recipient?: string | null;
+
+  @TextFilter('One of its purposes contains this text (case-insensitive), e.g. "air defense".')
+  purpose?: string | null;
+
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description: 'Worth at least this much in its currency (the reported figure in that currency, else converted).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  minAmount?: MoneyInput | null;
+
+  @SlugFilter('At this place (slug).')
+  place?: string | null;
+
+  @PartialDateFilter(PARTIAL_FROM)
+  from?: string | null;
+
+  @PartialDateFilter(PARTIAL_TO)
+  to?: string | null;
+
+  @SlugFilter('Reported by this article (slug).')
+  article?: string | null;
+
+  @FilterGroup('and', () => PledgeFilter)
+  and?: PledgeFilter[] | null;
+
+  @FilterGroup('or', () => PledgeFilter)
+  or?: PledgeFilter[] | null;
+
+  @FilterNot(() => PledgeFilter)
+  not?: PledgeFilter | null;
+}
+
+export enum PledgeOrderField {
+  DATE = 'DATE',
+  TITLE = 'TITLE',
+  AMOUNT = 'AMOUNT',
+}
+registerEnumType(PledgeOrderField, {
+  name: 'PledgeOrderField',
+  description: 'DATE (chronological), TITLE (alphabetical) or AMOUNT (in the currency the order names).',
+});
+
+@InputType({ description: 'How to order pledges; ties are broken by id, so cursors stay stable.' })
+export class PledgeOrder {
+  @Field(() => PledgeOrderField, { description: 'What to order by.' })
+  @IsEnum(PledgeOrderField)
+  field: PledgeOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'ASC (default) or DESC.' })
+  @IsEnum(OrderDirection)
+  direction: OrderDirection;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'AMOUNT only (required there): the ISO 4217 currency amounts are compared in; pledges no rate converts sort as the smallest.',
+  })
+  @IsOptional()
+  @IsISO4217CurrencyCode({ message: 'must be an ISO 4217 currency code such as "USD"' })
+  currency?: string | null;
+}

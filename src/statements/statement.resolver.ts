@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { ActorRecord } from '../actors/actor.repository';
 import { Actor, Person } from '../actors/actor.types';
-import { eventConnection } from '../events/event.resolver';
+import { eventConnection, ofKinds, orderOf } from '../events/event.resolver';
+import { EventOrder } from '../events/event.types';
 import type { EventRecord } from '../events/event.repository';
 import { loadAll, type Context } from '../graphql/context';
 import { PageArgs } from '../graphql/page.args';
@@ -10,16 +11,14 @@ import { Statement, StatementConnection, StatementFilter } from './statement.typ
 
 @Resolver(() => Statement)
 export class StatementResolver {
-  @Query(() => StatementConnection, { description: 'Statements (who said what) in date order, unknown dates last.' })
+  @Query(() => StatementConnection, { description: 'Statements (who said what), in date order (unknown dates last) unless orderBy says otherwise.' })
   statements(
     @Arg('filter', () => StatementFilter, { nullable: true }) filter: StatementFilter | null,
+    @Arg('orderBy', () => EventOrder, { nullable: true, description: 'Default: DATE ascending.' }) orderBy: EventOrder | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionValue<EventRecord>> {
-    const participants = [];
-    if (filter?.speaker) participants.push({ actor: filter.speaker, roles: ['speaker'] });
-    if (filter?.about) participants.push({ actor: filter.about, roles: ['subject'] });
-    return eventConnection(ctx, { kinds: ['STATEMENT'], participants }, page);
+    return eventConnection(ctx, ofKinds(['STATEMENT'], filter), page, orderOf(orderBy));
   }
 
   @FieldResolver(() => Person, { description: 'Who said it.' })

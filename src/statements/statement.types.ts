@@ -1,6 +1,6 @@
-import { IsOptional, Matches } from 'class-validator';
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { Event, SLUG_RULE, SLUG_RULE_MESSAGE } from '../events/event.types';
+import { Event, PARTIAL_FROM, PARTIAL_TO } from '../events/event.types';
+import { FilterGroup, FilterNot, PartialDateFilter, SlugFilter, TextFilter } from '../graphql/filter-fields';
 import { connectionOf, Node } from '../graphql/relay';
 
 export enum StatementMode {
@@ -23,15 +23,32 @@ export class Statement extends Event {
 
 export const StatementConnection = connectionOf('Statement', Statement, 'statement');
 
-@InputType({ description: 'Narrows a list of statements; every field given must hold.' })
+@InputType({ description: 'Narrows a list of statements. Fields given combine with AND; and / or / not group other filters.' })
 export class StatementFilter {
-  @Field(() => String, { nullable: true, description: 'Only statements by this person (slug).' })
-  @IsOptional()
-  @Matches(SLUG_RULE, { message: SLUG_RULE_MESSAGE })
+  @SlugFilter('Said by this person (slug).')
   speaker?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only statements about this actor (slug).' })
-  @IsOptional()
-  @Matches(SLUG_RULE, { message: SLUG_RULE_MESSAGE })
+  @SlugFilter('About this actor (slug).')
   about?: string | null;
+
+  @TextFilter('Words of the quote or title (full-text, English stemming: "sanction" finds "sanctions").')
+  words?: string | null;
+
+  @PartialDateFilter(PARTIAL_FROM)
+  from?: string | null;
+
+  @PartialDateFilter(PARTIAL_TO)
+  to?: string | null;
+
+  @SlugFilter('Reported by this article (slug).')
+  article?: string | null;
+
+  @FilterGroup('and', () => StatementFilter)
+  and?: StatementFilter[] | null;
+
+  @FilterGroup('or', () => StatementFilter)
+  or?: StatementFilter[] | null;
+
+  @FilterNot(() => StatementFilter)
+  not?: StatementFilter | null;
 }
