@@ -48,7 +48,8 @@ export function compileFilter<F extends Combinable<F>>(
       const groups = (value as F[]).map((f, i) => compileFilter(f, clauses, p, `${path}.${key}[${i}]`, depth + 1));
       if (groups.length) parts.push(`(${groups.join(key === 'and' ? ' AND ' : ' OR ')})`);
     } else if (key === 'not') {
-      parts.push(`NOT (${compileFilter(value as F, clauses, p, `${path}.not`, depth + 1)})`);
+      // Unknown (NULL) counts as not holding, so `not` keeps the rows a filter cannot judge, e.g. undated events.
+      parts.push(`NOT coalesce((${compileFilter(value as F, clauses, p, `${path}.not`, depth + 1)}), false)`);
     } else {
       const clause = clauses[key as keyof Clauses<F>] as ((v: unknown, p: SqlParams) => string) | undefined;
       if (!clause) throw badArgument(`${path}.${key}`, 'is not a filter of this list');

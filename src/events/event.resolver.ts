@@ -63,7 +63,7 @@ export class EventResolver {
     @Ctx() ctx: Context,
   ): Promise<ConnectionValue<EventRecord>> {
     for (const [name, value] of [['from', from], ['to', to]] as const) {
-      const parsed = value === null ? null : parsePartialDate(value);
+      const parsed = value === null || value === undefined ? null : parsePartialDate(value);
       if (typeof parsed === 'string') throw badArgument(name, parsed);
     }
     return eventConnection(ctx, { participant: actor, from, to }, page);

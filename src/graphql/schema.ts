@@ -16,6 +16,8 @@ import { Pledge } from '../pledges/pledge.types';
 import { ProposalResolver, StanceResolver } from '../proposals/proposal.resolver';
 import { Proposal } from '../proposals/proposal.types';
 import { SearchResolver } from '../search/search.resolver';
+import { NeighborhoodEdgeResolver, NeighborhoodNodeResolver, NeighborhoodResolver, PathHopResolver, PathResolver } from '../graph/graph.resolver';
+import { MeetingPairStatResolver, StatsResolver } from '../stats/stats.resolver';
 import { StatementResolver } from '../statements/statement.resolver';
 import { Statement } from '../statements/statement.types';
 import { NodeResolver } from './node.resolver';
@@ -43,6 +45,13 @@ export function buildNewsgraphSchema(): Promise<GraphQLSchema> {
       StanceResolver,
       PlaceResolver,
       SearchResolver,
+      PathResolver,
+      PathHopResolver,
+      NeighborhoodResolver,
+      NeighborhoodNodeResolver,
+      NeighborhoodEdgeResolver,
+      StatsResolver,
+      MeetingPairStatResolver,
     ],
     // Types reachable only through interfaces (Node, Actor, Event) must be named.
     orphanedTypes: [Person, Country, Organization, Meeting, Gathering, Pledge, Statement, Proposal, Action, Place, Article],

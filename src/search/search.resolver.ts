@@ -11,7 +11,8 @@ const MAX_SEARCH_TEXT = 200;
 @Resolver(() => SearchHit)
 export class SearchResolver {
   @Query(() => [SearchHit], {
-    description: 'Actors, events (titles, quotes, purposes, agendas) and places matching words, best first; tolerant of misspellings.',
+    description:
+      'Actors (names, aliases), events (titles, quotes, purposes, agendas), places and articles (titles, text) matching words, best first, each with a highlighted snippet; tolerant of misspelled names ("Witkof").',
   })
   async search(
     @Arg('text', () => String, { description: 'Words to look for, e.g. "Witkoff St. Petersburg".' }) text: string,
@@ -25,7 +26,13 @@ export class SearchResolver {
     const rows = await searchText(db, words, limit);
     const nodes = await Promise.all(
       rows.map((row) =>
-        row.entity === 'actor' ? loaders.actor.load(row.id) : row.entity === 'event' ? loaders.event.load(row.id) : loaders.place.load(row.id),
+        row.entity === 'actor'
+          ? loaders.actor.load(row.id)
+          : row.entity === 'event'
+            ? loaders.event.load(row.id)
+            : row.entity === 'place'
+              ? loaders.place.load(row.id)
+              : loaders.article.load(row.id),
       ),
     );
     return rows.flatMap((row, i) => {

@@ -3,7 +3,7 @@ import { Node } from '../graphql/relay';
 
 @ObjectType({ description: 'One search result: the object itself, how well it matched, and where.' })
 export class SearchHit {
-  @Field(() => Node, { description: 'The actor, event or place found.' })
+  @Field(() => Node, { description: 'The actor, event, place or article found.' })
   node: Node;
 
   @Field(() => Float, { description: 'Relevance: higher is better (full-text rank plus trigram word similarity).' })
