@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seed } from '../src/bundles/seed';
-import { migrate, pendingMigrations } from '../src/db/migrate';
+import { migrate, pendingMigrations, readMigrations } from '../src/db/migrate';
 import { PGliteDatabase } from '../src/db/pglite';
 import { backends, openSeededStore, rowCounts } from './support/backends';
 
@@ -11,7 +11,7 @@ describe('the embedded store in a data folder', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-data-'));
     try {
       const first = await PGliteDatabase.open({ dataDir });
-      expect(await migrate(first)).toEqual(['0001']);
+      expect(await migrate(first)).toEqual(readMigrations().map((m) => m.version));
       const loaded = await seed(first);
       expect(loaded.bundles.map((b) => b.changed)).toEqual([true]);
       const counts = await rowCounts(first);
