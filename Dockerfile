@@ -1,13 +1,17 @@
 # syntax=docker/dockerfile:1
 
-# ---- build: compile TypeScript to dist/ ----
+# ---- build: compile TypeScript to dist/ and the web pages (explorer, GraphiQL) to dist/web ----
 FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
-RUN npm ci
+# Scripts off: `prepare` builds the pages, whose sources are copied below.
+RUN npm ci --ignore-scripts
 COPY src/ ./src/
 COPY seed/ ./seed/
 COPY schema/ ./schema/
+# The IDE's example tabs are the README's example operations.
+COPY web/ ./web/
+COPY README.md ./
 RUN npm run build
 
 # ---- runtime: production dependencies and the compiled app only ----
@@ -16,10 +20,10 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+# dist/ holds the compiled server and dist/web the prebuilt pages it serves.
 COPY --from=build /app/dist ./dist
 # Read at run time relative to the folder holding package.json (see src/common/project-root.ts).
 COPY --from=build /app/src/db/migrations ./src/db/migrations
-COPY --from=build /app/src/http ./src/http
 COPY --from=build /app/seed ./seed
 COPY --from=build /app/schema ./schema
 # The embedded PGlite store (used when DATABASE_URL is unset) lives in DATA_DIR, writable by node.

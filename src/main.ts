@@ -8,10 +8,13 @@ import { InvalidInputError } from './common/errors';
 import { projectRoot } from './common/project-root';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
+import { runGenerateCommand } from './generate/generate.command';
+import { runKeysCommand } from './auth/keys.command';
+import { runImportCommand } from './bundles/import.command';
 import { buildNewsgraphSchema, printSortedSchema } from './graphql/schema';
 import { createApp } from './server';
 
-/** The process entry: `start`, `migrate`, `seed` or `schema`. Side effects live here only. */
+/** The process entry: `start`, `migrate`, `seed`, `schema`, `generate`, `import` or `keys`. Side effects live here only. */
 async function main(command: string): Promise<void> {
   if (command === 'schema') {
     const path = join(projectRoot(), 'schema', 'schema.graphql');
@@ -20,8 +23,20 @@ async function main(command: string): Promise<void> {
     console.log(`wrote ${path}`);
     return;
   }
+  if (command === 'generate') {
+    await runGenerateCommand(process.argv.slice(3), loadConfig());
+    return;
+  }
+  if (command === 'import') {
+    await runImportCommand(process.argv.slice(3), loadConfig());
+    return;
+  }
+  if (command === 'keys') {
+    await runKeysCommand(process.argv.slice(3), loadConfig());
+    return;
+  }
   if (!['start', 'migrate', 'seed'].includes(command)) {
-    throw new Error(`unknown command "${command}": use start, migrate, seed or schema`);
+    throw new Error(`unknown command "${command}": use start, migrate, seed, schema, generate, import or keys`);
   }
   const config = loadConfig();
   const db = await openDatabase(config);
@@ -39,7 +54,7 @@ async function main(command: string): Promise<void> {
       await db.close();
       return;
     }
-    const app = await createApp(db);
+    const app = await createApp(db, { ideEnabled: config.ideEnabled, safety: config.safety });
     await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
     const { port } = app.httpServer.address() as AddressInfo;
     console.log(`Newsgraph ready at http://${config.host}:${port}/graphql (${where})`);

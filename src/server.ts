@@ -1,6 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -8,11 +6,17 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { unwrapResolverError } from '@apollo/server/errors';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { projectRoot } from './common/project-root';
+import pino, { type Logger } from 'pino';
+import { loadSafetyConfig, type SafetyConfig } from './config';
 import type { Database } from './db/database';
 import { pendingMigrations } from './db/migrate';
 import { createContext, type Context } from './graphql/context';
 import { buildNewsgraphSchema } from './graphql/schema';
+import { webPages } from './http/web';
+import { requestGuards, requestIdAndTimeout } from './safety/http-guards';
+import { armorProtection } from './safety/limits';
+import { RedisRateLimiter, SqlRateLimiter, type RateLimiter } from './safety/rate-limit';
+import { safetyPlugin } from './safety/safety.plugin';
 
 export interface App {
   httpServer: Server;
@@ -21,33 +25,72 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** Errors clients can act on keep their message and code; anything else is masked. */
+/**
+ * Errors clients can act on keep their message and code; anything else is masked (the safety
+ * plugin adds the request id and logs the original with it).
+ */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-    console.error('internal error:', original);
+    void original;
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   return formatted;
 }
 
+export interface AppOptions {
+  /** Serve GraphiQL at GET /graphql to browsers and allow introspection (config.ideEnabled; default on). */
+  ideEnabled?: boolean;
+  /** Where the built pages are (default dist/web); tests pass a build of their own. */
+  webRoot?: string;
+  /** Limits, budget and posture (default: from the environment, loadSafetyConfig). */
+  safety?: SafetyConfig;
+  /** Where the JSON log lines go (default: pino on stdout at LOG_LEVEL). */
+  logger?: Logger;
+  /** The per-client budget (default: Redis when REDIS_URL is set, else the store; null turns it off). */
+  rateLimiter?: RateLimiter | null;
+}
+
 /**
- * Builds the HTTP server (GraphQL at /graphql, /health, /ready, an offline query page) without
- * listening, so tests can run it on any port.
+ * Builds the HTTP server (GraphQL at /graphql, /health, /ready, the explorer at / and GraphiQL for
+ * browsers at /graphql, both prebuilt in dist/web) without listening, so tests can run it on any port.
  */
-export async function createApp(db: Database): Promise<App> {
+export async function createApp(db: Database, options: AppOptions = {}): Promise<App> {
+  const ideEnabled = options.ideEnabled ?? true;
+  const safety = options.safety ?? loadSafetyConfig();
+  const logger = options.logger ?? pino({ level: safety.logLevel, base: { service: 'newsgraph' } });
+  const bucket = { capacity: safety.rateLimitCapacity, refillPerSecond: safety.rateLimitRefillPerSecond };
+  const ownLimiter =
+    options.rateLimiter === undefined && safety.rateLimitCapacity > 0
+      ? safety.redisUrl
+        ? new RedisRateLimiter(safety.redisUrl, bucket)
+        : new SqlRateLimiter(db, bucket)
+      : null;
+  const limiter = options.rateLimiter === undefined ? ownLimiter : options.rateLimiter;
+  const armor = armorProtection(safety);
   const app = express();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<Context>({
     schema: await buildNewsgraphSchema(),
     formatError,
-    // Apollo's own landing page loads from a CDN; the page below is served from this package.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: safety.maxOperations > 1,
+    includeStacktraceInErrorResponses: safety.stackTraces,
+    // Refuses simple (CORS-preflight-free) requests that could come from another site's page.
+    csrfPrevention: true,
+    // The IDE needs introspection; without it, INTROSPECTION decides (off when NODE_ENV=production).
+    introspection: ideEnabled || safety.introspection,
+    // Apollo's own landing page loads from a CDN; GraphiQL is bundled and served from dist/web instead.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...armor.plugins,
+      safetyPlugin(safety, logger, limiter),
+    ],
   });
   await apollo.start();
 
-  const consolePage = readFileSync(join(projectRoot(), 'src', 'http', 'console.html'), 'utf8');
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -61,22 +104,26 @@ export async function createApp(db: Database): Promise<App> {
       res.status(503).json({ status: 'database unreachable', error: (error as Error).message });
     }
   });
-  app.get(['/', '/graphql'], (req, res, next) => {
-    if (req.method === 'GET' && req.accepts(['application/json', 'html']) === 'html' && !req.query.query) {
-      res.type('html').send(consolePage);
-      return;
-    }
-    next();
-  });
+  app.use(webPages({ ideEnabled, webRoot: options.webRoot }));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware<BaseContext & Context>(apollo, { context: async () => createContext(db) }),
+    requestIdAndTimeout(safety, logger),
+    ...requestGuards(safety),
+    expressMiddleware<BaseContext & Context>(apollo, {
+      context: async ({ req }) => ({
+        ...createContext(db, { authorization: req.headers.authorization }),
+        requestId: req.requestId,
+        clientIp: req.ip ?? req.socket.remoteAddress,
+      }),
+    }),
   );
 
   return {
     httpServer,
     apollo,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await ownLimiter?.close();
+    },
   };
 }

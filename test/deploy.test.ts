@@ -47,11 +47,11 @@ function environmentOf(service: ComposeService): Record<string, string> {
   return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, String(value ?? '')]));
 }
 
-/** Every environment variable name src/config.ts reads: `env.NAME`, `env['NAME']` and `integer(env, 'NAME', ...)`. */
+/** Every environment variable name src/config.ts reads: `env.NAME`, `env['NAME']`, `integer(env, 'NAME', ...)` and `flag(env, 'NAME', ...)`. */
 function configEnvNames(): Set<string> {
   const source = read('src/config.ts');
   const names = new Set<string>();
-  for (const pattern of [/\benv\.([A-Z][A-Z0-9_]*)/g, /\benv\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]/g, /\binteger\(\s*env\s*,\s*['"]([A-Z][A-Z0-9_]*)['"]/g]) {
+  for (const pattern of [/\benv\.([A-Z][A-Z0-9_]*)/g, /\benv\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]/g, /\b(?:integer|flag)\(\s*env\s*,\s*['"]([A-Z][A-Z0-9_]*)['"]/g]) {
     for (const match of source.matchAll(pattern)) names.add(match[1]!);
   }
   return names;
@@ -119,9 +119,22 @@ describe('the Dockerfile builds a small non-root image that starts like `npm sta
     for (const from of froms) expect(from).toMatch(/^FROM\s+node:20-slim(\s|$)/i);
   });
 
-  it('does the image carry the files the app reads at run time (migrations, console page, seed, schema)?', () => {
+  it('does the image carry the files the app reads at run time (compiled code and pages, migrations, seed, schema)?', () => {
     const copies = withKeyword('COPY').join('\n');
-    for (const path of ['dist', 'src/db/migrations', 'src/http', 'seed', 'schema']) expect(copies).toContain(path);
+    for (const path of ['dist', 'src/db/migrations', 'seed', 'schema']) expect(copies).toContain(path);
+  });
+
+  it('does the build stage build the web pages from web/ and the README (the IDE\'s examples) into dist?', () => {
+    const copies = withKeyword('COPY').filter((line) => !line.includes('--from='));
+    expect(copies.some((line) => /\bweb\/?\s/.test(line))).toBe(true);
+    expect(copies.some((line) => /\bREADME\.md\b/.test(line))).toBe(true);
+    const pkg = JSON.parse(read('package.json')) as { scripts?: Record<string, string> };
+    expect(pkg.scripts?.build).toContain('build:web');
+    const runs = withKeyword('RUN');
+    const lastCopy = instructions.findIndex((line) => /^COPY\s+README\.md/i.test(line));
+    expect(instructions.slice(lastCopy).some((line) => /^RUN\s+npm run build$/i.test(line))).toBe(true);
+    // `npm ci` before the sources are there must not run `prepare` (it would build without them).
+    expect(runs.filter((run) => /npm ci\b/.test(run)).every((run) => run.includes('--ignore-scripts'))).toBe(true);
   });
 
   it('does the final image install production dependencies only?', () => {

@@ -24,15 +24,18 @@ describe('the HTTP server', () => {
       body: JSON.stringify({ query: '{ actor(slug: "vladimir-putin") { name } }' }),
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { actor: { name: 'Vladimir Putin' } } });
+    expect(await response.json()).toEqual({ data: { actor: { name: 'Vladimir Putin' } }, extensions: { cost: expect.objectContaining({ requested: 1, actual: 1 }) } });
   });
 
-  it('serves a query page to browsers that loads nothing from elsewhere', async () => {
+  it('serves GraphiQL to browsers from its own build (npm run build), loading nothing from elsewhere', async () => {
     const response = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('<textarea id="query"');
+    expect(html).toContain('<div id="ide">');
+    expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/ide-[\w-]+\.js">/);
     expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
+    const script = html.match(/src="(\/assets\/ide-[\w-]+\.js)"/)![1];
+    expect((await fetch(`${base}${script}`)).status).toBe(200);
   });
 
   it('reports health and readiness', async () => {

@@ -71,7 +71,9 @@ onPostgres('API processes on one PostgreSQL database', () => {
     const [a, b] = running;
     const ask = '{ whoMetWhom { edges { node { actors { slug } meetingCount } } } article(slug: "witkoff-putin-brussels") { title } }';
     const [fromA, fromB] = await Promise.all([query(a.url, ask), query(b.url, ask)]);
-    expect(fromA).toEqual(fromB);
+    // Same data and cost; the budget left differs, since both processes charge one shared bucket.
+    expect(fromA.data).toEqual(fromB.data);
+    expect(fromA.extensions.cost.requested).toBe(fromB.extensions.cost.requested);
     expect(fromA.data.whoMetWhom.edges[0].node.meetingCount).toBe(2);
 
     // A write that neither process made is what both serve next.
@@ -99,7 +101,7 @@ onPostgres('API processes on one PostgreSQL database', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await blocker.query('COMMIT');
     await blocker.end();
-    expect(await inFlight).toEqual({ data: { actor: { name: 'Vladimir Putin' } } });
+    expect(await inFlight).toEqual({ data: { actor: { name: 'Vladimir Putin' } }, extensions: { cost: expect.objectContaining({ requested: 1, actual: 1 }) } });
     expect(await api.exit).toBe(0);
     expect(api.output()).toContain('SIGTERM: finishing requests in flight');
     await expect(fetch(api.url.replace('/graphql', '/health'))).rejects.toThrow();

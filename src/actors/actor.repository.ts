@@ -14,6 +14,8 @@ export interface ActorRecord {
   aliases: string[];
   isoCode: string | null;
   orgType: string | null;
+  /** Goes up by one with every change; updates name the version they read. */
+  version: number;
 }
 
 export interface RoleRecord {
@@ -23,6 +25,7 @@ export interface RoleRecord {
   ofActorId: string | null;
   since: PartialDate | null;
   until: PartialDate | null;
+  version: number;
 }
 
 /** Who an actor met in meetings that took place, how often and when. */
@@ -68,7 +71,7 @@ const ACTOR_SORTS: Record<ActorOrderField, Omit<SortSpec, 'direction'>> = {
   EVENT_COUNT: { expr: '(SELECT count(DISTINCT sp.event_id)::int FROM participations sp WHERE sp.actor_id = a.id)', cast: 'int' },
 };
 
-interface ActorRow {
+export interface ActorRow {
   id: string;
   slug: string;
   kind: ActorRecord['kind'];
@@ -76,11 +79,12 @@ interface ActorRow {
   aliases: string[];
   iso_code: string | null;
   org_type: string | null;
+  version: number;
 }
 
-const ACTOR_COLUMNS = 'a.id::text AS id, a.slug, a.kind, a.name, a.aliases, a.iso_code, a.org_type';
+export const ACTOR_COLUMNS = 'a.id::text AS id, a.slug, a.kind, a.name, a.aliases, a.iso_code, a.org_type, a.version';
 
-function toActor(row: ActorRow): ActorRecord {
+export function toActor(row: ActorRow): ActorRecord {
   return {
     entity: 'actor',
     dbId: row.id,
@@ -90,6 +94,7 @@ function toActor(row: ActorRow): ActorRecord {
     aliases: row.aliases,
     isoCode: row.iso_code,
     orgType: row.org_type,
+    version: row.version,
   };
 }
 
@@ -144,11 +149,11 @@ export async function rolesByPersons(db: Queryable, personIds: readonly string[]
   const rows = await db.query<{
     id: string; person_id: string; title: string; of_actor_id: string | null;
     since_year: number | null; since_month: number | null; since_day: number | null;
-    until_year: number | null; until_month: number | null; until_day: number | null;
+    until_year: number | null; until_month: number | null; until_day: number | null; version: number;
   }>(
     `SELECT id::text, person_id::text, title, of_actor_id::text, since_year, since_month, since_day,
-            until_year, until_month, until_day
-     FROM roles WHERE person_id = ANY($1::bigint[]) ORDER BY person_id, title, id`,
+            until_year, until_month, until_day, version
+     FROM roles WHERE person_id = ANY($1::bigint[]) ORDER BY roles.person_id, roles.title, roles.id`,
     [personIds],
   );
   return groupBy(rows, (row) => row.person_id, (row) => ({
@@ -158,6 +163,7 @@ export async function rolesByPersons(db: Queryable, personIds: readonly string[]
     ofActorId: row.of_actor_id,
     since: toPartialDate(row.since_year, row.since_month, row.since_day),
     until: toPartialDate(row.until_year, row.until_month, row.until_day),
+    version: row.version,
   }));
 }
 

@@ -1,9 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { EvidenceRecord } from '../articles/article.repository';
 import { Evidence } from '../articles/article.types';
-import { pageOfList, pageRequest } from '../common/pagination';
+import { pageRequest } from '../common/pagination';
 import type { EventRecord } from '../events/event.repository';
-import { eventSortKey } from '../events/event.repository';
 import type { Context } from '../graphql/context';
 import { PageArgs } from '../graphql/page.args';
 import { ConnectionValue } from '../graphql/relay';
@@ -45,8 +44,8 @@ export class ActorResolver {
   })
   async meetings(@Root() actor: ActorRecord, @Args() { first, after }: PageArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<EventRecord>> {
     const request = pageRequest(first, after, 2);
-    const meetings = await loaders.meetingsOfActor.load(actor.dbId);
-    return new ConnectionValue(pageOfList(meetings, request, eventSortKey), () => meetings.length);
+    const page = await loaders.meetingPageOfActor.load(`${actor.dbId}|${JSON.stringify(request)}`);
+    return new ConnectionValue(page, () => loaders.meetingCountOfActor.load(actor.dbId));
   }
 
   @FieldResolver(() => [Counterpart], {

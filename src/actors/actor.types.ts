@@ -1,4 +1,4 @@
-import { Field, InputType, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { Evidence } from '../articles/article.types';
 import { EventKindEnum, OrderDirection, PartialDateType } from '../common/common.types';
@@ -36,6 +36,9 @@ export abstract class Actor extends Node {
 
   @Field(() => [Evidence], { description: 'Spans of articles that name this actor.' })
   evidence: Evidence[];
+
+  @Field(() => Int, { description: 'Goes up by one with every change; updateActor and deleteActor name the version they read.' })
+  version: number;
 }
 
 @ObjectType({ implements: [Actor, Node], description: 'A person, e.g. Steve Witkoff.' })
@@ -75,6 +78,9 @@ export class Role {
 
   @Field(() => [Evidence], { description: 'Spans that support the role.' })
   evidence: Evidence[];
+
+  @Field(() => Int, { description: 'Goes up by one with every change; updateRole and deleteRole name the version they read.' })
+  version: number;
 }
 
 export const ActorConnection = connectionOf('Actor', Actor, 'actor');

@@ -10,13 +10,16 @@ export interface ArticleRecord {
   publishedOn: PartialDate;
   url: string | null;
   text: string;
+  version: number;
 }
 
 export interface EvidenceRecord {
+  dbId: string;
   articleId: string;
   start: number;
   end: number;
   quote: string;
+  version: number;
 }
 
 /** The fact an evidence span supports: one column of the evidence table each. */
@@ -31,7 +34,7 @@ const OWNER_COLUMNS: Record<EvidenceOwner, string> = {
   stance: 'stance_id',
 };
 
-interface ArticleRow {
+export interface ArticleRow {
   id: string;
   slug: string;
   title: string;
@@ -40,11 +43,12 @@ interface ArticleRow {
   published_day: number | null;
   url: string | null;
   text: string;
+  version: number;
 }
 
-const ARTICLE_COLUMNS = 'id::text, slug, title, published_year, published_month, published_day, url, text';
+export const ARTICLE_COLUMNS = 'id::text, slug, title, published_year, published_month, published_day, url, text, version';
 
-const toArticle = (row: ArticleRow): ArticleRecord => ({
+export const toArticle = (row: ArticleRow): ArticleRecord => ({
   entity: 'article',
   dbId: row.id,
   slug: row.slug,
@@ -52,6 +56,7 @@ const toArticle = (row: ArticleRow): ArticleRecord => ({
   publishedOn: toPartialDate(row.published_year, row.published_month, row.published_day) as PartialDate,
   url: row.url,
   text: row.text,
+  version: row.version,
 });
 
 export async function articlesByIds(db: Queryable, ids: readonly string[]): Promise<ArticleRecord[]> {
@@ -67,15 +72,17 @@ export async function articlesBySlugs(db: Queryable, slugs: readonly string[]): 
 /** Evidence of many facts of one kind, by the fact's id, in article order. */
 export async function evidenceOf(db: Queryable, owner: EvidenceOwner, ids: readonly string[]): Promise<Map<string, EvidenceRecord[]>> {
   const column = OWNER_COLUMNS[owner];
-  const rows = await db.query<{ owner_id: string; article_id: string; start_offset: number; end_offset: number; quote: string }>(
-    `SELECT ${column}::text AS owner_id, article_id::text, start_offset, end_offset, quote
+  const rows = await db.query<{ evidence_id: string; owner_id: string; article_id: string; start_offset: number; end_offset: number; quote: string; version: number }>(
+    `SELECT id::text AS evidence_id, ${column}::text AS owner_id, article_id::text, start_offset, end_offset, quote, version
      FROM evidence WHERE ${column} = ANY($1::bigint[]) ORDER BY ${column}, article_id, start_offset, id`,
     [ids],
   );
   return groupBy(rows, (row) => row.owner_id, (row) => ({
+    dbId: row.evidence_id,
     articleId: row.article_id,
     start: row.start_offset,
     end: row.end_offset,
     quote: row.quote,
+    version: row.version,
   }));
 }

@@ -18,6 +18,9 @@ export class Article extends Node {
 
   @Field({ description: 'Full text. Evidence spans index into it (JavaScript string indices).' })
   text: string;
+
+  @Field(() => Int, { description: 'Goes up by one each time an import changes the article.' })
+  version: number;
 }
 
 @ObjectType({ description: 'The span of an article that supports a fact: text.slice(start, end) === quote.' })
@@ -33,4 +36,7 @@ export class Evidence {
 
   @Field({ description: 'The quoted text of the span.' })
   quote: string;
+
+  @Field(() => Int, { description: 'Goes up by one with every change; updateEvidence and deleteEvidence name the version they read.' })
+  version: number;
 }

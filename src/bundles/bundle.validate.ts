@@ -10,7 +10,7 @@ import {
 } from './bundle.inputs';
 
 /** Fields that belong to one event kind only; any other kind must leave them out. */
-const KIND_FIELDS: Record<EventKind, (keyof EventInput)[]> = {
+export const KIND_FIELDS: Record<EventKind, (keyof EventInput)[]> = {
   MEETING: ['ordinal', 'purpose', 'agenda'],
   GATHERING: [],
   PLEDGE: ['donors', 'recipient', 'amount', 'reportedEquivalents', 'purposes', 'announcedBy'],
@@ -62,7 +62,36 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
-function crossCheck(bundle: ArticleBundleInput): FieldProblem[] {
+/** A span against the article text: in range, not empty, and quoting exactly what is there. */
+export function spanProblems(text: string, span: EvidenceInput, at: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const { start, end, quote } = span;
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return problems;
+  if (start > text.length) problems.push({ path: `${at}.start`, message: `must be <= ${text.length}` });
+  if (end > text.length) problems.push({ path: `${at}.end`, message: `must be <= ${text.length}` });
+  else if (end <= start) problems.push({ path: `${at}.end`, message: `must be > start (${start})` });
+  else if (typeof quote === 'string' && text.slice(start, end) !== quote) {
+    problems.push({ path: `${at}.quote`, message: `must equal the article text at [${start}, ${end}): ${JSON.stringify(text.slice(start, end))}` });
+  }
+  return problems;
+}
+
+/**
+ * What the stored graph already holds, for checking an edit of single items: references may then
+ * name these as well as the items being checked.
+ */
+export interface KnownGraph {
+  actors: Map<string, ActorKind>;
+  places: Set<string>;
+  events: Map<string, EventKind>;
+}
+
+/**
+ * The rules that need more than one field: spans against the article text, references between
+ * items (to the bundle's own items, or also to `graph` when given), kind rules, unique keys.
+ * Items may be partly formed (shape problems are class-validator's); they are skipped where needed.
+ */
+export function crossCheck(bundle: ArticleBundleInput, graph?: KnownGraph): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const problem = (path: string, message: string) => problems.push({ path, message });
   const text = typeof bundle.article?.text === 'string' ? bundle.article.text : null;
@@ -71,16 +100,7 @@ function crossCheck(bundle: ArticleBundleInput): FieldProblem[] {
   const checkEvidence = (path: string, evidence: EvidenceInput[] | undefined) => {
     if (text === null) return;
     list(evidence).forEach((span, i) => {
-      if (!span || typeof span !== 'object') return;
-      const at = `${path}.evidence[${i}]`;
-      const { start, end, quote } = span;
-      if (!Number.isInteger(start) || !Number.isInteger(end)) return;
-      if (start > text.length) problem(`${at}.start`, `must be <= ${text.length}`);
-      if (end > text.length) problem(`${at}.end`, `must be <= ${text.length}`);
-      else if (end <= start) problem(`${at}.end`, `must be > start (${start})`);
-      else if (typeof quote === 'string' && text.slice(start, end) !== quote) {
-        problem(`${at}.quote`, `must equal the article text at [${start}, ${end}): ${JSON.stringify(text.slice(start, end))}`);
-      }
+      if (span && typeof span === 'object') problems.push(...spanProblems(text, span, `${path}.evidence[${i}]`));
     });
   };
 
@@ -93,16 +113,18 @@ function crossCheck(bundle: ArticleBundleInput): FieldProblem[] {
     });
   };
 
-  const actors = new Map<string, ActorKind>();
+  const actors = new Map<string, ActorKind>(graph?.actors);
   list(bundle.actors).forEach((a) => a && actors.set(a.slug, a.kind));
-  const places = new Set(list(bundle.places).map((p) => p?.slug));
-  const events = new Map<string, EventKind>();
+  const places = new Set<string | undefined>(graph?.places);
+  list(bundle.places).forEach((p) => places.add(p?.slug));
+  const events = new Map<string, EventKind>(graph?.events);
   list(bundle.events).forEach((e) => e && events.set(e.slug, e.kind));
+  const among = graph ? 'no such actor in the graph' : "it must be one of this bundle's actors";
 
   const actorRef = (path: string, slug: unknown, kinds?: ActorKind[]) => {
     if (typeof slug !== 'string') return;
     const kind = actors.get(slug);
-    if (kind === undefined) problem(path, `unknown actor "${slug}": it must be one of this bundle's actors`);
+    if (kind === undefined) problem(path, `unknown actor "${slug}": ${among}`);
     else if (kinds && !kinds.includes(kind)) problem(path, `actor "${slug}" is a ${kind}, must be a ${kinds.join(' or ')}`);
   };
 
@@ -147,7 +169,9 @@ function crossCheck(bundle: ArticleBundleInput): FieldProblem[] {
     if (!event) return;
     const at = `events[${i}]`;
     checkEvidence(at, event.evidence);
-    if (event.place && !places.has(event.place)) problem(`${at}.place`, `unknown place "${event.place}": it must be one of this bundle's places`);
+    if (event.place && !places.has(event.place)) {
+      problem(`${at}.place`, `unknown place "${event.place}": ${graph ? 'no such place in the graph' : "it must be one of this bundle's places"}`);
+    }
     list(event.participants).forEach((p, j) => p && actorRef(`${at}.participants[${j}].actor`, p.actor));
     unique(`${at}.participants`, list(event.participants).map((p) => p && `${p.actor}|${p.role ?? ''}`), 'participant (actor, role)');
     const fields = KIND_FIELDS[event.kind];
@@ -184,9 +208,12 @@ function crossCheck(bundle: ArticleBundleInput): FieldProblem[] {
       case 'STATEMENT':
         actorRef(`${at}.speaker`, event.speaker, ['PERSON']);
         list(event.about).forEach((a, j) => actorRef(`${at}.about[${j}]`, a));
-        if (text !== null && typeof event.quote === 'string') {
+        if (typeof event.quote === 'string') {
+          // Against the article text where there is one; else (an edit of a stored statement,
+          // whose spans may come from several articles) against the stored spans' quotes.
+          const covered = (span: EvidenceInput) => (text !== null ? text.slice(span.start, span.end) : span.quote);
           const inEvidence = list(event.evidence).some(
-            (span) => span && typeof span.quote === 'string' && text.slice(span.start, span.end).includes(event.quote as string),
+            (span) => span && typeof span.quote === 'string' && covered(span).includes(event.quote as string),
           );
           if (!inEvidence) problem(`${at}.quote`, 'must appear word for word inside one of its evidence spans');
         }
@@ -205,7 +232,12 @@ function crossCheck(bundle: ArticleBundleInput): FieldProblem[] {
     actorRef(`stances[${i}].actor`, stance.actor);
     const kind = events.get(stance.proposal);
     if (typeof stance.proposal === 'string' && kind !== 'PROPOSAL') {
-      problem(`stances[${i}].proposal`, kind ? `event "${stance.proposal}" is a ${kind}, must be a PROPOSAL` : `unknown proposal "${stance.proposal}": it must be one of this bundle's events`);
+      problem(
+        `stances[${i}].proposal`,
+        kind
+          ? `event "${stance.proposal}" is a ${kind}, must be a PROPOSAL`
+          : `unknown proposal "${stance.proposal}": ${graph ? 'no such event in the graph' : "it must be one of this bundle's events"}`,
+      );
     }
   });
 

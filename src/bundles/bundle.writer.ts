@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { InvalidInputError, type FieldProblem } from '../common/errors';
 import { parsePartialDate, type PartialDateParts } from '../common/partial-date';
 import type { Database, Queryable } from '../db/database';
+import { recordChanges } from '../audit/audit.repository';
+import { SEED_CALLER, type Caller } from '../auth/caller';
+import { factStates } from '../editing/state.repository';
 import type { ArticleBundleInput, EventInput, EvidenceInput } from './bundle.inputs';
+import { bumpVersions, diffFacts, mergeFactIds, type FactChangeCounts } from '../editing/fact-changes';
+import { articleMeta, factsNamedBy, factsOfArticle, type ArticleMeta } from './bundle.changes';
 import { validateBundle } from './bundle.validate';
 
 export interface LoadResult {
@@ -10,6 +15,8 @@ export interface LoadResult {
   /** False when the same bundle was already loaded: nothing was written. */
   changed: boolean;
   counts: { actors: number; places: number; roles: number; events: number; stances: number; evidence: number };
+  /** Facts of the graph the load created, changed or removed (all 0 when nothing changed). */
+  facts: FactChangeCounts;
 }
 
 type EvidenceOwner = 'actor_id' | 'place_id' | 'role_id' | 'membership_id' | 'event_id' | 'amount_id' | 'stance_id';
@@ -19,23 +26,62 @@ type EvidenceOwner = 'actor_id' | 'place_id' | 'role_id' | 'membership_id' | 'ev
  * bundle again changes nothing, an amended one updates what changed, and actors already in the
  * graph are linked, not duplicated. The article's facts are replaced as a whole; a fact left with
  * no evidence from any article is removed (a fact without evidence is not in the graph).
+ * A fact's version goes up exactly when its state changed, and every change is recorded in the
+ * audit trail under `by`, in the same transaction.
  */
-export async function loadBundle(db: Database, raw: unknown): Promise<LoadResult> {
+export async function loadBundle(db: Database, raw: unknown, options: { by?: Caller } = {}): Promise<LoadResult> {
   const bundle = validateBundle(raw);
-  const hash = createHash('sha256').update(JSON.stringify(raw)).digest('hex');
+  const hash = contentHash(raw);
   return db.transaction(async (tx) => {
     // Processes loading the same article queue here; the later one then finds it loaded.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`newsgraph:article:${bundle.article.slug}`]);
-    const existing = await tx.query<{ content_hash: string }>('SELECT content_hash FROM articles WHERE slug = $1', [
-      bundle.article.slug,
-    ]);
-    if (existing[0]?.content_hash === hash) {
-      return { article: bundle.article.slug, changed: false, counts: countsOf(bundle) };
+    // Advisory locks are database-wide; the schema in the key keeps separate graphs (schemas) apart.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext(current_schema() || $1))', [`:newsgraph:article:${bundle.article.slug}`]);
+    const previous = await articleMeta(tx, bundle.article.slug);
+    if (previous?.contentHash === hash) {
+      return { article: bundle.article.slug, changed: false, counts: countsOf(bundle), facts: { created: 0, updated: 0, deleted: 0 } };
     }
     await checkAgainstGraph(tx, bundle);
-    await writeBundle(tx, bundle, hash);
-    return { article: bundle.article.slug, changed: true, counts: countsOf(bundle) };
+    const named = await factsNamedBy(tx, previous?.dbId ?? null, bundle);
+    const before = await factStates(tx, named);
+    const articleId = await writeBundle(tx, bundle, hash);
+    const after = await factStates(tx, mergeFactIds(named, await factsOfArticle(tx, articleId)));
+    const changes = diffFacts(before, after);
+    await bumpVersions(tx, changes);
+    const counts = countsOf(bundle);
+    const current = await articleMeta(tx, bundle.article.slug);
+    const meta = (article: ArticleMeta | null) => article && { ...article, dbId: undefined };
+    await recordChanges(tx, options.by ?? SEED_CALLER, [
+      { action: 'IMPORT', entity: 'ARTICLE', key: bundle.article.slug, before: meta(previous), after: { ...meta(current), counts } },
+      ...changes.map((c) => c.audit),
+    ]);
+    return { article: bundle.article.slug, changed: true, counts, facts: tally(changes) };
   });
+}
+
+function tally(changes: { audit: { action: string } }[]): FactChangeCounts {
+  const count = (action: string) => changes.filter((c) => c.audit.action === action).length;
+  return { created: count('CREATE'), updated: count('UPDATE'), deleted: count('DELETE') };
+}
+
+/**
+ * The hash that tells an unchanged bundle from a changed one: of its content, whatever the key
+ * order or the spelling of an absent field (null or left out), so that the same bundle sent as
+ * a file or through the API is the same bundle.
+ */
+export function contentHash(raw: unknown): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .filter((key) => (value as Record<string, unknown>)[key] !== undefined && (value as Record<string, unknown>)[key] !== null)
+          .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+      );
+    }
+    return value;
+  };
+  return createHash('sha256').update(JSON.stringify(canonical(raw))).digest('hex');
 }
 
 function countsOf(bundle: ArticleBundleInput): LoadResult['counts'] {
@@ -92,7 +138,8 @@ function dateColumns(text: string | null | undefined): [number | null, number | 
   return [parts.year, parts.month, parts.day];
 }
 
-async function writeBundle(tx: Queryable, bundle: ArticleBundleInput, hash: string): Promise<void> {
+/** Writes the bundle's rows; versions are left to bumpVersions, which knows what really changed. */
+async function writeBundle(tx: Queryable, bundle: ArticleBundleInput, hash: string): Promise<string> {
   const { article } = bundle;
   const [publishedYear, publishedMonth, publishedDay] = dateColumns(article.publishedOn);
   const [{ id: articleId }] = await tx.query<{ id: string }>(
@@ -125,9 +172,9 @@ async function writeBundle(tx: Queryable, bundle: ArticleBundleInput, hash: stri
     const [{ id }] = await tx.query<{ id: string }>(
       `INSERT INTO actors (slug, kind, name, aliases, iso_code, org_type) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, iso_code = EXCLUDED.iso_code, org_type = EXCLUDED.org_type,
-         -- aliases gather over every article that names the actor
-         aliases = ARRAY(SELECT DISTINCT unnest(actors.aliases || EXCLUDED.aliases) ORDER BY 1),
-         version = actors.version + 1, updated_at = now()
+         -- aliases gather over every article that names the actor, in the order first seen
+         aliases = ARRAY(SELECT alias FROM unnest(actors.aliases || EXCLUDED.aliases) WITH ORDINALITY AS t(alias, n)
+                         GROUP BY alias ORDER BY min(n))
        RETURNING id`,
       [actor.slug, actor.kind, actor.name, actor.aliases ?? [], actor.isoCode ?? null, actor.orgType ?? null],
     );
@@ -151,8 +198,7 @@ async function writeBundle(tx: Queryable, bundle: ArticleBundleInput, hash: stri
   for (const place of bundle.places ?? []) {
     const [{ id }] = await tx.query<{ id: string }>(
       `INSERT INTO places (slug, name, country_id) VALUES ($1, $2, $3)
-       ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, country_id = EXCLUDED.country_id,
-         version = places.version + 1, updated_at = now()
+       ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, country_id = EXCLUDED.country_id
        RETURNING id`,
       [place.slug, place.name, place.country ? actorId(place.country) : null],
     );
@@ -168,8 +214,7 @@ async function writeBundle(tx: Queryable, bundle: ArticleBundleInput, hash: stri
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (person_id, title, of_actor_id) DO UPDATE SET
          since_year = EXCLUDED.since_year, since_month = EXCLUDED.since_month, since_day = EXCLUDED.since_day,
-         until_year = EXCLUDED.until_year, until_month = EXCLUDED.until_month, until_day = EXCLUDED.until_day,
-         version = roles.version + 1, updated_at = now()
+         until_year = EXCLUDED.until_year, until_month = EXCLUDED.until_month, until_day = EXCLUDED.until_day
        RETURNING id`,
       [actorId(role.person), role.title, role.of ? actorId(role.of) : null, sy, sm, sd, uy, um, ud],
     );
@@ -188,8 +233,7 @@ async function writeBundle(tx: Queryable, bundle: ArticleBundleInput, hash: stri
          date_year = EXCLUDED.date_year, date_month = EXCLUDED.date_month, date_day = EXCLUDED.date_day,
          place_id = EXCLUDED.place_id, ordinal = EXCLUDED.ordinal, purpose = EXCLUDED.purpose,
          agenda = EXCLUDED.agenda, purposes = EXCLUDED.purposes, quote = EXCLUDED.quote,
-         statement_mode = EXCLUDED.statement_mode, summary = EXCLUDED.summary, category = EXCLUDED.category,
-         version = events.version + 1, updated_at = now()
+         statement_mode = EXCLUDED.statement_mode, summary = EXCLUDED.summary, category = EXCLUDED.category
        RETURNING id`,
       [
         event.slug,
@@ -245,8 +289,7 @@ async function writeBundle(tx: Queryable, bundle: ArticleBundleInput, hash: stri
   for (const stance of bundle.stances ?? []) {
     const [{ id }] = await tx.query<{ id: string }>(
       `INSERT INTO stances (actor_id, proposal_id, position, conditions) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (actor_id, proposal_id) DO UPDATE SET position = EXCLUDED.position, conditions = EXCLUDED.conditions,
-         version = stances.version + 1, updated_at = now()
+       ON CONFLICT (actor_id, proposal_id) DO UPDATE SET position = EXCLUDED.position, conditions = EXCLUDED.conditions
        RETURNING id`,
       [actorId(stance.actor), eventIds.get(stance.proposal), stance.position, stance.conditions ?? []],
     );
@@ -254,6 +297,7 @@ async function writeBundle(tx: Queryable, bundle: ArticleBundleInput, hash: stri
   }
 
   await pruneUnsupportedFacts(tx);
+  return articleId;
 }
 
 /** Every (actor, role) an event's typed fields and participant list name, in a stable order. */

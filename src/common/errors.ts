@@ -36,3 +36,33 @@ export class NotFoundError extends GraphQLError {
     this.name = 'NotFoundError';
   }
 }
+
+/** A write without a valid API key (none sent, unknown or revoked). HTTP 401. */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/** A valid API key whose role may not do this. HTTP 403. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+    this.name = 'ForbiddenError';
+  }
+}
+
+/**
+ * An update that named a version other than the stored one: someone else changed the thing since
+ * the caller read it. The caller should read it again and reapply the change.
+ */
+export class ConflictError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly details: { path: string; expectedVersion: number; currentVersion: number },
+  ) {
+    super(message, { extensions: { code: 'CONFLICT', ...details } });
+    this.name = 'ConflictError';
+  }
+}

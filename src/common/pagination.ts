@@ -50,15 +50,3 @@ export function toPage<T>(rows: T[], request: PageRequest, keyOf: (row: T) => un
     hasPreviousPage: request.after !== null,
   };
 }
-
-/** Pages a list already in memory (per-parent lists that a loader fetched whole). */
-export function pageOfList<T>(list: T[], request: PageRequest, keyOf: (item: T) => unknown[]): Page<T> {
-  let start = 0;
-  if (request.after) {
-    const after = JSON.stringify(request.after);
-    const index = list.findIndex((item) => JSON.stringify(keyOf(item)) === after);
-    if (index < 0) throw badArgument('after', 'names an item no longer in this list; start again without `after`');
-    start = index + 1;
-  }
-  return toPage(list.slice(start, start + request.first + 1), request, keyOf);
-}

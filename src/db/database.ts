@@ -11,6 +11,11 @@ export interface Queryable {
 export interface Transaction extends Queryable {
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk load: runs `COPY table (columns) FROM STDIN` with rows in COPY's text format (the
+   * generator's loader). Offered inside transactions by both stores; optional for other wrappers.
+   */
+  copyFrom?(copySql: string, rows: string): Promise<void>;
 }
 
 export interface Database extends Transaction {

@@ -11,8 +11,8 @@ export interface Migration {
   checksum: string;
 }
 
-// Any constant shared by every process of the app: they queue on it instead of racing.
-const MIGRATION_LOCK_KEY = 7_262_031_817;
+// Shared by every process migrating the same schema: they queue on it instead of racing.
+const MIGRATION_LOCK = ':newsgraph:migrate';
 
 export function migrationsDir(): string {
   return join(projectRoot(), 'src', 'db', 'migrations');
@@ -42,7 +42,7 @@ export function readMigrations(dir: string = migrationsDir()): Migration[] {
 export async function migrate(db: Database, migrations: Migration[] = readMigrations()): Promise<string[]> {
   return db.transaction(async (tx) => {
     // Lock first: two processes creating the bookkeeping table at once can collide otherwise.
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext(current_schema() || $1))', [MIGRATION_LOCK]);
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now())`);

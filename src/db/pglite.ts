@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Database, Queryable, Transaction } from './database';
@@ -10,23 +11,91 @@ function rowsOf(target: PGlite | PGliteTx) {
     (await target.query<Row>(sql, params ? [...params] : undefined)).rows;
 }
 
+/** Refused: another process (or this one) has the data folder open. */
+export class DataDirLockedError extends Error {}
+
+const LOCK_FILE = 'newsgraph.lock';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the data folder for this process: PGlite has no locking of its own, and two processes
+ * writing one folder corrupt it. The lock file holds the owner's pid; a lock whose owner is gone
+ * (a crash, SIGKILL) is taken over. Returns the release function.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const path = join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      return () => {
+        try {
+          if (Number(readFileSync(path, 'utf8').trim()) === process.pid) unlinkSync(path);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let owner = NaN;
+    try {
+      owner = Number(readFileSync(path, 'utf8').trim());
+    } catch {
+      continue; // removed meanwhile: try again
+    }
+    if (Number.isInteger(owner) && owner > 0 && alive(owner)) {
+      throw new DataDirLockedError(
+        `DATA_DIR ${dataDir} is in use by process ${owner}${owner === process.pid ? ' (this one)' : ''} (lock file ${path}): ` +
+          'an embedded store can be opened by one process at a time. Stop that process, or point DATA_DIR elsewhere; ' +
+          'to run several API processes, use PostgreSQL (DATABASE_URL).',
+      );
+    }
+    // Stale: its owner is gone.
+    try {
+      unlinkSync(path);
+    } catch {
+      // someone else removed it first
+    }
+  }
+  throw new DataDirLockedError(`DATA_DIR ${dataDir}: could not take the lock file ${path}`);
+}
+
 /** Embedded PostgreSQL (WASM) in this process, persisted to a data folder, or in memory without one. */
 export class PGliteDatabase implements Database {
   readonly kind = 'pglite' as const;
   readonly query: Queryable['query'];
 
-  private constructor(private readonly pglite: PGlite) {
+  private constructor(
+    private readonly pglite: PGlite,
+    private readonly release: () => void = () => undefined,
+  ) {
     this.query = rowsOf(pglite);
   }
 
   static async open(options: { dataDir?: string; snapshot?: Blob } = {}): Promise<PGliteDatabase> {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const pglite = await PGlite.create({
-      dataDir: options.dataDir,
-      loadDataDir: options.snapshot,
-      extensions: { pg_trgm },
-    });
-    return new PGliteDatabase(pglite);
+    const release = options.dataDir ? lockDataDir(options.dataDir) : undefined;
+    try {
+      const pglite = await PGlite.create({
+        dataDir: options.dataDir,
+        loadDataDir: options.snapshot,
+        extensions: { pg_trgm },
+      });
+      return new PGliteDatabase(pglite, release);
+    } catch (error) {
+      release?.();
+      throw error;
+    }
   }
 
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -35,6 +104,10 @@ export class PGliteDatabase implements Database {
         query: rowsOf(tx),
         exec: async (sql) => {
           await tx.exec(sql);
+        },
+        // PGlite has no COPY protocol stream; it reads COPY ... FROM '/dev/blob' from a Blob instead.
+        copyFrom: async (copySql, rows) => {
+          await tx.query(copySql.replace(/FROM STDIN$/i, "FROM '/dev/blob'"), [], { blob: new Blob([rows]) });
         },
       }),
     );
@@ -49,7 +122,11 @@ export class PGliteDatabase implements Database {
     return this.pglite.dumpDataDir('none');
   }
 
-  close(): Promise<void> {
-    return this.pglite.close();
+  async close(): Promise<void> {
+    try {
+      await this.pglite.close();
+    } finally {
+      this.release();
+    }
   }
 }

@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Pool, type PoolClient } from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Database, Queryable, Transaction } from './database';
 
 export interface PostgresOptions {
@@ -43,6 +46,7 @@ export class PostgresDatabase implements Database {
         exec: async (sql) => {
           await client.query(sql);
         },
+        copyFrom: (copySql, rows) => pipeline(Readable.from([rows]), client.query(copyFromStdin(copySql))),
       });
       await client.query('COMMIT');
       return result;

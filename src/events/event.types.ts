@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsEnum, IsOptional } from 'class-validator';
-import { Field, InputType, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { Actor } from '../actors/actor.types';
 import { Evidence } from '../articles/article.types';
 import { EventKindEnum, OrderDirection, PartialDateType } from '../common/common.types';
@@ -49,6 +49,9 @@ export abstract class Event extends Node {
 
   @Field(() => [Evidence], { description: 'Spans of articles that report the event.' })
   evidence: Evidence[];
+
+  @Field(() => Int, { description: 'Goes up by one with every change; updateEvent and deleteEvent name the version they read.' })
+  version: number;
 }
 
 @ObjectType({ description: "An actor's part in an event." })

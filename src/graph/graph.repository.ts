@@ -1,3 +1,4 @@
+import { ACTOR_COLUMNS, toActor, type ActorRecord, type ActorRow } from '../actors/actor.repository';
 import type { Queryable } from '../db/database';
 
 /** One shortest chain: actors in order and, between each two, the event that links them. */
@@ -90,16 +91,17 @@ export async function neighborhood(
   kinds: string[],
   nodeLimit: number,
   edgeLimit: number,
-): Promise<{ nodes: { actorId: string; distance: number }[]; links: LinkRecord[]; truncated: boolean }> {
-  const nodes = await db.query<{ actor_id: string; distance: number; reachable: number }>(
+): Promise<{ nodes: { actor: ActorRecord; distance: number }[]; links: LinkRecord[]; truncated: boolean }> {
+  const nodes = await db.query<{ actor_id: string; distance: number; reachable: number; actor: ActorRow }>(
     `WITH RECURSIVE reach(actor_id, depth) AS (
        SELECT id, 0 FROM actors WHERE slug = $1
        UNION
        SELECT p2.actor_id, r.depth + 1 FROM reach r ${LINK('r.actor_id', '$3')} WHERE r.depth < $2
      ),
      nearest AS (SELECT actor_id, min(depth) AS d FROM reach GROUP BY actor_id)
-     SELECT actor_id::text, d AS distance, (count(*) OVER ())::int AS reachable
-     FROM nearest ORDER BY d, actor_id LIMIT $4`,
+     SELECT n.actor_id::text, n.d AS distance, (count(*) OVER ())::int AS reachable,
+            (SELECT to_jsonb(r) FROM (SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.id = n.actor_id) r) AS actor
+     FROM nearest n ORDER BY n.d, n.actor_id LIMIT $4`,
     [center, hops, kinds, nodeLimit],
   );
   if (nodes.length === 0) return { nodes: [], links: [], truncated: false };
@@ -117,7 +119,7 @@ export async function neighborhood(
   );
   const truncated = nodes[0].reachable > nodes.length || links.length > edgeLimit;
   return {
-    nodes: nodes.map((n) => ({ actorId: n.actor_id, distance: n.distance })),
+    nodes: nodes.map((n) => ({ actor: toActor(n.actor), distance: n.distance })),
     links: links.slice(0, edgeLimit).map((l) => {
       // Money and words flow one way: a donor points at its recipient, a speaker at its subject.
       const flip = (l.role_a === 'recipient' && l.role_b === 'donor') || (l.role_a === 'subject' && l.role_b === 'speaker');

@@ -6,6 +6,7 @@ import { badArgument } from '../common/errors';
 import type { EventRecord } from '../events/event.repository';
 import { Event } from '../events/event.types';
 import { loadAll, type Context } from '../graphql/context';
+import { primeNode } from '../graphql/loaders';
 import { neighborhood, shortestChains, type ChainRecord, type LinkRecord } from './graph.repository';
 import { ActorPath, Neighborhood, NeighborhoodEdge, NeighborhoodNode, PathHop } from './graph.types';
 
@@ -54,6 +55,7 @@ export class PathResolver {
 }
 
 type HopValue = { fromId: string; toId: string; eventId: string };
+type NodeValue = { actor: ActorRecord; distance: number };
 
 @Resolver(() => PathHop)
 export class PathHopResolver {
@@ -78,37 +80,32 @@ export class NeighborhoodResolver {
   @Query(() => Neighborhood, {
     description: `The actors within some links of an actor and the events linking them: nodes and typed edges for a graph view (hops up to ${MAX_HOPS}).`,
   })
-  neighborhood(
+  async neighborhood(
     @Arg('actor', () => String, { description: 'The center (slug).' }) actor: string,
     @Arg('hops', () => Int, { defaultValue: 1, description: `How many links out: 1-${MAX_HOPS}.` }) hops: number,
     @Arg('kinds', () => [EventKindEnum], { nullable: true, description: 'Only events of these kinds link actors (default: all).' })
     kinds: EventKindEnum[] | null,
     @Arg('maxNodes', () => Int, { defaultValue: 100, description: `At most this many actors: 1-${MAX_NODES}.` }) maxNodes: number,
     @Arg('maxEdges', () => Int, { defaultValue: 500, description: `At most this many edges: 1-${MAX_EDGES}.` }) maxEdges: number,
-    @Ctx() { db }: Context,
-  ): Promise<{ nodes: { actorId: string; distance: number }[]; links: LinkRecord[]; truncated: boolean }> {
+    @Ctx() { db, loaders }: Context,
+  ): Promise<{ nodes: NodeValue[]; links: LinkRecord[]; truncated: boolean }> {
     checkRange('hops', hops, 1, MAX_HOPS);
     checkRange('maxNodes', maxNodes, 1, MAX_NODES);
     checkRange('maxEdges', maxEdges, 1, MAX_EDGES);
-    return neighborhood(db, actor, hops, kinds ?? [], maxNodes, maxEdges);
+    const hood = await neighborhood(db, actor, hops, kinds ?? [], maxNodes, maxEdges);
+    // Every edge's ends are among the nodes: their actors are already here.
+    for (const node of hood.nodes) primeNode(loaders, node.actor);
+    return hood;
   }
 
   @FieldResolver(() => [NeighborhoodNode])
-  nodes(@Root() hood: { nodes: { actorId: string; distance: number }[] }): { actorId: string; distance: number }[] {
+  nodes(@Root() hood: { nodes: NodeValue[] }): NodeValue[] {
     return hood.nodes;
   }
 
   @FieldResolver(() => [NeighborhoodEdge])
   edges(@Root() hood: { links: LinkRecord[] }): LinkRecord[] {
     return hood.links;
-  }
-}
-
-@Resolver(() => NeighborhoodNode)
-export class NeighborhoodNodeResolver {
-  @FieldResolver(() => Actor)
-  actor(@Root() node: { actorId: string }, @Ctx() { loaders }: Context): Promise<ActorRecord | null> {
-    return loaders.actor.load(node.actorId);
   }
 }
 

@@ -1,15 +1,30 @@
-import { CountingQueryable, type Queryable } from '../db/database';
+import { callerFromAuthorization } from '../auth/api-key.service';
+import type { Caller } from '../auth/caller';
+import { CountingQueryable, type Database } from '../db/database';
 import { createLoaders, type Loaders } from './loaders';
 
-/** What every resolver of one request sees: the db (counted) and that request's loaders. */
+/** What every resolver of one request sees: the db (counted), that request's loaders, and its caller. */
 export interface Context {
   db: CountingQueryable;
   loaders: Loaders;
+  /** The store itself, for writes: they run in a transaction of their own. */
+  store: Database;
+  /** Who sent the request, from its Authorization header; looked up on first use, so reads never pay for it. */
+  caller: () => Promise<Caller | null>;
+  /** The HTTP request's id (logged, and given with masked errors) and the client's address; unset outside HTTP. */
+  requestId?: string;
+  clientIp?: string;
 }
 
-export function createContext(db: Queryable): Context {
+export function createContext(db: Database, request: { authorization?: string | null } = {}): Context {
   const counted = new CountingQueryable(db);
-  return { db: counted, loaders: createLoaders(counted) };
+  let caller: Promise<Caller | null> | undefined;
+  return {
+    db: counted,
+    loaders: createLoaders(counted),
+    store: db,
+    caller: () => (caller ??= callerFromAuthorization(counted, request.authorization)),
+  };
 }
 
 /** Loads many ids through a loader, dropping ids that no longer resolve; a failed load throws. */

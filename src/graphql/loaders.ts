@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Page, PageRequest } from '../common/pagination';
 import {
   actorsByIds,
   actorsBySlugs,
@@ -13,6 +14,8 @@ import {
   eventsByIds,
   eventsByPlaces,
   eventsBySlugs,
+  eventCountsOfActors,
+  eventPagesOfActors,
   eventsOfActors,
   participationsByEvents,
   type EventKind,
@@ -70,7 +73,27 @@ export function createLoaders(db: Queryable) {
     } satisfies Record<EvidenceOwner, DataLoader<string, unknown[]>>,
 
     participations: listByKey((ids) => participationsByEvents(db, ids)),
-    meetingsOfActor: eventsOf(['MEETING'], []),
+    /** Keys "actorId|first|after": one page of an actor's meetings; one statement per distinct page request. */
+    meetingPageOfActor: new DataLoader<string, Page<EventRecord>>(async (keys) => {
+      const groups = new Map<string, string[]>();
+      for (const key of keys) {
+        const [actorId, ...rest] = key.split('|');
+        const request = rest.join('|');
+        groups.set(request, [...(groups.get(request) ?? []), actorId]);
+      }
+      const pages = new Map<string, Page<EventRecord>>();
+      await Promise.all(
+        [...groups.entries()].map(async ([request, actorIds]) => {
+          const found = await eventPagesOfActors(db, actorIds, 'MEETING', JSON.parse(request) as PageRequest);
+          for (const [actorId, page] of found) pages.set(`${actorId}|${request}`, page);
+        }),
+      );
+      return keys.map((key) => pages.get(key) as Page<EventRecord>);
+    }),
+    meetingCountOfActor: new DataLoader<string, number>(async (ids) => {
+      const counts = await eventCountsOfActors(db, ids, 'MEETING');
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
     pledgesMadeBy: eventsOf(['PLEDGE'], ['donor']),
     pledgesReceivedBy: eventsOf(['PLEDGE'], ['recipient']),
     statementsBy: eventsOf(['STATEMENT'], ['speaker']),
@@ -90,3 +113,25 @@ export function createLoaders(db: Queryable) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Hands a record fetched some other way (a search hit, a graph node) to the loaders, so fields that follow load nothing again. */
+export function primeNode(loaders: Loaders, record: ActorRecord | EventRecord | PlaceRecord | ArticleRecord): void {
+  switch (record.entity) {
+    case 'actor':
+      loaders.actor.prime(record.dbId, record);
+      loaders.actorBySlug.prime(record.slug, record);
+      break;
+    case 'event':
+      loaders.event.prime(record.dbId, record);
+      loaders.eventBySlug.prime(record.slug, record);
+      break;
+    case 'place':
+      loaders.place.prime(record.dbId, record);
+      loaders.placeBySlug.prime(record.slug, record);
+      break;
+    case 'article':
+      loaders.article.prime(record.dbId, record);
+      loaders.articleBySlug.prime(record.slug, record);
+      break;
+  }
+}

@@ -16,10 +16,14 @@ import { Pledge } from '../pledges/pledge.types';
 import { ProposalResolver, StanceResolver } from '../proposals/proposal.resolver';
 import { Proposal } from '../proposals/proposal.types';
 import { SearchResolver } from '../search/search.resolver';
-import { NeighborhoodEdgeResolver, NeighborhoodNodeResolver, NeighborhoodResolver, PathHopResolver, PathResolver } from '../graph/graph.resolver';
+import { NeighborhoodEdgeResolver, NeighborhoodResolver, PathHopResolver, PathResolver } from '../graph/graph.resolver';
 import { MeetingPairStatResolver, StatsResolver } from '../stats/stats.resolver';
 import { StatementResolver } from '../statements/statement.resolver';
 import { Statement } from '../statements/statement.types';
+import { AuditResolver } from '../audit/audit.resolver';
+import { authChecker } from '../auth/auth.checker';
+import { BundleResolver } from '../bundles/bundle.resolver';
+import { EditingResolver, EvidenceIdResolver, RoleIdResolver } from '../editing/editing.resolver';
 import { NodeResolver } from './node.resolver';
 import { validateArgs } from './validate-args';
 
@@ -48,14 +52,21 @@ export function buildNewsgraphSchema(): Promise<GraphQLSchema> {
       PathResolver,
       PathHopResolver,
       NeighborhoodResolver,
-      NeighborhoodNodeResolver,
       NeighborhoodEdgeResolver,
       StatsResolver,
       MeetingPairStatResolver,
+      // Writing: article import, single-fact edits, the audit trail (editors and admins only).
+      BundleResolver,
+      EditingResolver,
+      RoleIdResolver,
+      EvidenceIdResolver,
+      AuditResolver,
     ],
     // Types reachable only through interfaces (Node, Actor, Event) must be named.
     orphanedTypes: [Person, Country, Organization, Meeting, Gathering, Pledge, Statement, Proposal, Action, Place, Article],
     validateFn: validateArgs,
+    // Reads are open; @Authorized fields (every mutation, auditLog) need an API key of their roles.
+    authChecker,
   });
 }
 

@@ -8,8 +8,11 @@ import { InvalidInputError } from '../common/errors';
  * reports each problem by its path from the argument (`filter.participant: must be a slug ...`).
  * type-graphql's own validation does not say which argument a problem belongs to.
  */
-export const validateArgs: ValidatorFn = async (argValue, _argType, { args }) => {
+export const validateArgs: ValidatorFn = async (argValue, argType, { args }) => {
   if (argValue === null || typeof argValue !== 'object') return;
+  // A type that validates itself whole (an article bundle: shape and cross-item rules in one
+  // list of problems) is left to its resolver, which must validate it before writing.
+  if (typeof argType === 'function' && 'validatedWhole' in argType) return;
   const values: unknown[] = Array.isArray(argValue) ? argValue : [argValue];
   const serialized = JSON.stringify(argValue);
   // An @Args() class holds all arguments (paths start at the argument); an @Arg() input holds one.

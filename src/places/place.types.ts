@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Country } from '../actors/actor.types';
 import { Evidence } from '../articles/article.types';
 import { Node } from '../graphql/relay';
@@ -16,4 +16,7 @@ export class Place extends Node {
 
   @Field(() => [Evidence], { description: 'Spans of articles that name the place.' })
   evidence: Evidence[];
+
+  @Field(() => Int, { description: 'Goes up by one with every change; updatePlace and deletePlace name the version they read.' })
+  version: number;
 }

@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Actor } from '../actors/actor.types';
 import { Evidence } from '../articles/article.types';
 import { Event } from '../events/event.types';
@@ -38,4 +38,7 @@ export class Stance {
 
   @Field(() => [Evidence], { description: 'Spans that support the stance.' })
   evidence: Evidence[];
+
+  @Field(() => Int, { description: 'Goes up by one with every change; updateStance and deleteStance name the version they read.' })
+  version: number;
 }

@@ -2,8 +2,8 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { badArgument } from '../common/errors';
 import { DEFAULT_PAGE_SIZE, pageRequest } from '../common/pagination';
 import type { Context } from '../graphql/context';
-import type { NodeRecord } from '../graphql/relay';
-import { searchText } from './search.repository';
+import { primeNode } from '../graphql/loaders';
+import { searchText, type SearchHitRecord } from './search.repository';
 import { SearchHit } from './search.types';
 
 const MAX_SEARCH_TEXT = 200;
@@ -18,26 +18,14 @@ export class SearchResolver {
     @Arg('text', () => String, { description: 'Words to look for, e.g. "Witkoff St. Petersburg".' }) text: string,
     @Arg('first', () => Int, { nullable: true, description: `How many hits: 0-100, default ${DEFAULT_PAGE_SIZE}.` }) first: number | null,
     @Ctx() { db, loaders }: Context,
-  ): Promise<{ node: NodeRecord; score: number; snippet: string }[]> {
+  ): Promise<SearchHitRecord[]> {
     const words = text.trim();
     if (!words) throw badArgument('text', 'must not be empty');
     if (words.length > MAX_SEARCH_TEXT) throw badArgument('text', `must be at most ${MAX_SEARCH_TEXT} characters, got ${words.length}`);
     const { first: limit } = pageRequest(first, null, 0);
-    const rows = await searchText(db, words, limit);
-    const nodes = await Promise.all(
-      rows.map((row) =>
-        row.entity === 'actor'
-          ? loaders.actor.load(row.id)
-          : row.entity === 'event'
-            ? loaders.event.load(row.id)
-            : row.entity === 'place'
-              ? loaders.place.load(row.id)
-              : loaders.article.load(row.id),
-      ),
-    );
-    return rows.flatMap((row, i) => {
-      const node = nodes[i];
-      return node ? [{ node, score: row.score, snippet: row.snippet }] : [];
-    });
+    const hits = await searchText(db, words, limit);
+    // The hits carry their rows: later fields of the same objects load nothing again.
+    for (const { node } of hits) primeNode(loaders, node);
+    return hits;
   }
 }

@@ -20,8 +20,9 @@ export async function graphqlClient(db: Database) {
   const server = new ApolloServer<Context>({ schema: await buildNewsgraphSchema(), formatError });
   await server.start();
   return {
-    async query<T = any>(source: string, variables?: Record<string, unknown>): Promise<Answer<T>> {
-      const context = createContext(db);
+    /** `as` sends an API key, as the HTTP header `Authorization: Bearer <key>` would. */
+    async query<T = any>(source: string, variables?: Record<string, unknown>, as?: { key: string }): Promise<Answer<T>> {
+      const context = createContext(db, { authorization: as ? `Bearer ${as.key}` : null });
       const response = await server.executeOperation({ query: source, variables }, { contextValue: context });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       const { data, errors } = response.body.singleResult;
