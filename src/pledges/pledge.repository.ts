@@ -32,7 +32,7 @@ const GROUPS: Record<PledgeGroupingKey, { join: string; key: string; actor: stri
 };
 
 /**
- * Pledges summed per group in one currency, all in SQL: each pledge's value comes from
+ * Pledges summed per group in one currency, all in SQL, each pledge valued by the rule of
  * newsgraph_amount_in (reported figure in that currency, else converted), so totals, amountIn and
  * amount filters agree. A pledge with several donors (or purposes) counts in full in each group.
  */
@@ -47,10 +47,31 @@ export async function pledgeTotals(
   const cur = p.add(currency);
   const group = GROUPS[groupBy];
   return db.query<PledgeTotalRow>(
-    `WITH v AS (
-       SELECT e.id, e.slug, e.date_year, e.purposes, x.value, x.qualifier, x.reported, x.rate, x.rate_as_of, x.rate_source, x.from_currency
-       FROM events e CROSS JOIN LATERAL newsgraph_amount_in(e.id, ${cur}) x
+    `WITH p AS (
+       SELECT e.id, e.slug, e.date_year, e.purposes, pri.amount, pri.currency AS from_currency, pri.qualifier,
+              newsgraph_rate_day(e.date_year, e.date_month, e.date_day) AS day,
+              rep.amount AS rep_amount, rep.qualifier AS rep_qualifier
+       FROM events e
+       JOIN amounts pri ON pri.event_id = e.id AND pri.is_primary
+       LEFT JOIN amounts rep ON rep.event_id = e.id AND rep.currency = ${cur}
        WHERE ${where}
+     ),
+     -- One rate lookup per distinct (currency, day) rather than one per pledge.
+     needed AS (SELECT DISTINCT from_currency, day FROM p WHERE rep_amount IS NULL),
+     rates AS (
+       SELECT n.from_currency, n.day, r.value, r.as_of, r.source
+       FROM needed n LEFT JOIN LATERAL newsgraph_rate(n.from_currency, ${cur}, n.day) r ON true
+     ),
+     -- The rule of newsgraph_amount_in (migration 0002): the reported figure, else the stated amount
+     -- converted and rounded to 2 decimals. test/queries-generated.test.ts checks both against an
+     -- independent computation.
+     v AS (
+       SELECT p.id, p.slug, p.date_year, p.purposes,
+              coalesce(p.rep_amount, round(p.amount * r.value, 2)) AS value,
+              coalesce(p.rep_qualifier, p.qualifier) AS qualifier,
+              p.rep_amount IS NOT NULL AS reported,
+              r.value AS rate, r.as_of AS rate_as_of, r.source AS rate_source, p.from_currency
+       FROM p LEFT JOIN rates r ON p.rep_amount IS NULL AND r.from_currency = p.from_currency AND r.day IS NOT DISTINCT FROM p.day
      )
      SELECT ${group.key} AS group_key, ${group.actor} AS actor_id,
             count(*)::int AS pledge_count,
