@@ -60,6 +60,9 @@ describe('the web pages the API process serves', () => {
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('<div id="app">');
       expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      const anyClient = await fetch(`${base}/`, { headers: { accept: '*/*' } });
+      expect(anyClient.status).toBe(200);
+      expect(await anyClient.text()).toContain('<div id="app">');
     });
 
     it('are hashed assets served and cached for good?', async () => {

@@ -60,10 +60,8 @@ export function webPages(options: WebPagesOptions): Router {
     else res.status(404).type('text').send('The GraphQL IDE is turned off on this server (IDE_ENABLED). POST GraphQL to /graphql; the explorer is at /.\n');
   });
   const explorer = page('index.html');
-  router.get(['/', '/index.html'], (req, res, next) => {
-    if (wantsPage(req)) explorer(req, res);
-    else next();
-  });
+  // Nothing but the explorer lives at /, so any GET gets it (curl's Accept: */* included).
+  router.get(['/', '/index.html'], explorer);
   // ide.html is reachable through /graphql only, so IDE_ENABLED=false really turns it off.
   router.get('/ide.html', (_req, res) => {
     res.status(404).type('text').send('Not found\n');
