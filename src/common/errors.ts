@@ -30,6 +30,11 @@ export function badArgument(path: string, message: string): InvalidInputError {
   return new InvalidInputError(`${path}: ${message}`, [{ path, message }]);
 }
 
+/** Refuses an integer argument outside [min, max], naming it: `maxHops: must be from 1 to 4, got 5`. */
+export function checkIntRange(path: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) throw badArgument(path, `must be from ${min} to ${max}, got ${value}`);
+}
+
 export class NotFoundError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: 'NOT_FOUND' } });

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import type { ActorRecord } from '../actors/actor.repository';
 import { Actor } from '../actors/actor.types';
 import { EventKindEnum } from '../common/common.types';
-import { badArgument } from '../common/errors';
+import { checkIntRange } from '../common/errors';
 import type { EventRecord } from '../events/event.repository';
 import { Event } from '../events/event.types';
 import { loadAll, type Context } from '../graphql/context';
@@ -14,10 +14,6 @@ export const MAX_HOPS = 4;
 const MAX_PATHS = 100;
 const MAX_NODES = 500;
 const MAX_EDGES = 2000;
-
-function checkRange(path: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) throw badArgument(path, `must be from ${min} to ${max}, got ${value}`);
-}
 
 @Resolver(() => ActorPath)
 export class PathResolver {
@@ -33,8 +29,8 @@ export class PathResolver {
     @Arg('first', () => Int, { defaultValue: 10, description: `How many chains at most: 1-${MAX_PATHS}.` }) first: number,
     @Ctx() { db }: Context,
   ): Promise<ChainRecord[]> {
-    checkRange('maxHops', maxHops, 1, MAX_HOPS);
-    checkRange('first', first, 1, MAX_PATHS);
+    checkIntRange('maxHops', maxHops, 1, MAX_HOPS);
+    checkIntRange('first', first, 1, MAX_PATHS);
     return shortestChains(db, from, to, maxHops, kinds ?? [], first);
   }
 
@@ -89,9 +85,9 @@ export class NeighborhoodResolver {
     @Arg('maxEdges', () => Int, { defaultValue: 500, description: `At most this many edges: 1-${MAX_EDGES}.` }) maxEdges: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<{ nodes: NodeValue[]; links: LinkRecord[]; truncated: boolean }> {
-    checkRange('hops', hops, 1, MAX_HOPS);
-    checkRange('maxNodes', maxNodes, 1, MAX_NODES);
-    checkRange('maxEdges', maxEdges, 1, MAX_EDGES);
+    checkIntRange('hops', hops, 1, MAX_HOPS);
+    checkIntRange('maxNodes', maxNodes, 1, MAX_NODES);
+    checkIntRange('maxEdges', maxEdges, 1, MAX_EDGES);
     const hood = await neighborhood(db, actor, hops, kinds ?? [], maxNodes, maxEdges);
     // Every edge's ends are among the nodes: their actors are already here.
     for (const node of hood.nodes) primeNode(loaders, node.actor);

@@ -92,8 +92,7 @@ export class PledgeResolver {
   @FieldResolver(() => [Evidence], { description: 'Spans that report the reported equivalents of the amount.' })
   async amountEvidence(@Root() pledge: EventRecord, @Ctx() { loaders }: Context): Promise<EvidenceRecord[]> {
     const amounts = await loaders.amounts.load(pledge.dbId);
-    const spans = await loaders.evidence.amount.loadMany(amounts.map((a) => a.dbId));
-    return spans.flatMap((s) => (s instanceof Error ? [] : s));
+    return (await loadAll(loaders.evidence.amount, amounts.map((a) => a.dbId))).flat();
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ActorRecord } from '../actors/actor.repository';
 import { badArgument } from '../common/errors';
 import type { EventFilterParams, EventRecord } from '../events/event.repository';
-import type { Context } from '../graphql/context';
+import { loadAll, type Context } from '../graphql/context';
 import { combineQualifiers, formatRate, trimDecimal, type MoneyValue } from '../money/money.service';
 import { pledgeTotals as pledgeTotalRows, type PledgeGroupingKey } from './pledge.repository';
 
@@ -41,7 +41,7 @@ export async function pledgeTotals(
   const unconvertible = rows.find((row) => row.unconvertible)?.unconvertible;
   if (unconvertible) throw badArgument('currency', `no exchange rate converts pledge "${unconvertible}" to ${currency}`);
   const actorIds = rows.flatMap((row) => (row.actor_id ? [row.actor_id] : []));
-  const actors = new Map((await ctx.loaders.actor.loadMany(actorIds)).flatMap((a) => (a && !(a instanceof Error) ? [[a.dbId, a] as const] : [])));
+  const actors = new Map((await loadAll(ctx.loaders.actor, actorIds)).map((a) => [a.dbId, a]));
   return rows.map((row) => {
     const actor = row.actor_id ? (actors.get(row.actor_id) ?? null) : null;
     const converted = row.converted !== '0';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ActorRecord } from '../actors/actor.repository';
 import { Actor } from '../actors/actor.types';
-import { badArgument } from '../common/errors';
+import { checkIntRange } from '../common/errors';
 import { toPartialDate, type PartialDate } from '../common/partial-date';
 import { PartialDateType } from '../common/common.types';
 import { EventFilter } from '../events/event.types';
@@ -30,9 +30,7 @@ export class StatsResolver {
     @Arg('firstPairs', () => Int, { defaultValue: 20, description: `How many pairs at most: 1-${MAX_PAIRS}.` }) firstPairs: number,
     @Ctx() { db }: Context,
   ): Promise<{ byPair: PairStatRow[]; byYear: { year: number | null; meetingCount: number }[] }> {
-    if (!Number.isInteger(firstPairs) || firstPairs < 1 || firstPairs > MAX_PAIRS) {
-      throw badArgument('firstPairs', `must be from 1 to ${MAX_PAIRS}, got ${firstPairs}`);
-    }
+    checkIntRange('firstPairs', firstPairs, 1, MAX_PAIRS);
     const occurred = { ...ofKinds(['MEETING'], filter), status: 'OCCURRED' };
     const [byPair, byYear] = await Promise.all([meetingPairStats(db, occurred, firstPairs), meetingsPerYear(db, occurred)]);
     return { byPair, byYear: byYear.map((row) => ({ year: row.year, meetingCount: row.count })) };
