@@ -19,6 +19,17 @@ export interface Config {
   ideEnabled: boolean;
   /** Limits checked before a query runs, the per-client budget and the production posture (README: Limits and safety). */
   safety: SafetyConfig;
+  /** The response cache and cache-control hints (README: Caching). */
+  cache: CacheConfig;
+}
+
+export interface CacheConfig {
+  /** Answer repeated anonymous reads from memory until a write changes the graph. */
+  enabled: boolean;
+  /** Memory the cached answers may take, in bytes. */
+  maxBytes: number;
+  /** maxAge in seconds for fields without a @cacheControl hint of their own (Cache-Control header and the cache's TTL). */
+  defaultMaxAge: number;
 }
 
 export interface SafetyConfig {
@@ -91,6 +102,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     ideEnabled: flag(env, 'IDE_ENABLED', nodeEnv !== 'production'),
     safety: loadSafetyConfig(env, nodeEnv),
+    cache: loadCacheConfig(env),
+  };
+}
+
+export function loadCacheConfig(env: NodeJS.ProcessEnv = process.env): CacheConfig {
+  return {
+    enabled: flag(env, 'RESPONSE_CACHE', true),
+    maxBytes: integer(env, 'RESPONSE_CACHE_MB', 64, 1, 65_536) * 1_048_576,
+    defaultMaxAge: integer(env, 'CACHE_MAX_AGE', 60, 0, 86_400),
   };
 }
 

@@ -2,12 +2,18 @@ import { createServer, type Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import pino, { type Logger } from 'pino';
-import { loadSafetyConfig, type SafetyConfig } from './config';
+import { responseCachePlugin } from './cache/cache.plugin';
+import { cacheFrontDoor } from './cache/front-door';
+import { followDataChanges } from './cache/invalidation';
+import { StoredPersistedQueries } from './cache/persisted-queries';
+import { ResponseCache } from './cache/response-cache';
+import { loadCacheConfig, loadSafetyConfig, type CacheConfig, type SafetyConfig } from './config';
 import type { Database } from './db/database';
 import { pendingMigrations } from './db/migrate';
 import { createContext, type Context } from './graphql/context';
@@ -21,6 +27,8 @@ import { safetyPlugin } from './safety/safety.plugin';
 export interface App {
   httpServer: Server;
   apollo: ApolloServer<Context>;
+  /** This process's response cache; null when RESPONSE_CACHE is off. */
+  cache: ResponseCache | null;
   /** Stops taking requests, lets those in flight finish, then returns (the db stays open). */
   stop(): Promise<void>;
 }
@@ -50,6 +58,8 @@ export interface AppOptions {
   logger?: Logger;
   /** The per-client budget (default: Redis when REDIS_URL is set, else the store; null turns it off). */
   rateLimiter?: RateLimiter | null;
+  /** Response cache and cache-control defaults (default: from the environment, loadCacheConfig). */
+  cache?: CacheConfig;
 }
 
 /**
@@ -69,8 +79,12 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
       : null;
   const limiter = options.rateLimiter === undefined ? ownLimiter : options.rateLimiter;
   const armor = armorProtection(safety);
+  const cacheConfig = options.cache ?? loadCacheConfig();
+  const cache = cacheConfig.enabled ? new ResponseCache(cacheConfig.maxBytes) : null;
+  const stopFollowing = cache ? await followDataChanges(db, cache, logger) : null;
   const app = express();
-  const httpServer = createServer(app);
+  // Cache hits are answered before Express; everything else goes on to it.
+  const httpServer = createServer(cache ? cacheFrontDoor(cache, safety.maxBodyBytes, app) : app);
   const apollo = new ApolloServer<Context>({
     schema: await buildNewsgraphSchema(),
     formatError,
@@ -81,12 +95,17 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
     csrfPrevention: true,
     // The IDE needs introspection; without it, INTROSPECTION decides (off when NODE_ENV=production).
     introspection: ideEnabled || safety.introspection,
+    // Automatic persisted queries, registered in the store so that every process knows every hash.
+    persistedQueries: { cache: new StoredPersistedQueries(db) },
     // Apollo's own landing page loads from a CDN; GraphiQL is bundled and served from dist/web instead.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ...armor.plugins,
+      ApolloServerPluginCacheControl({ defaultMaxAge: cacheConfig.defaultMaxAge }),
       safetyPlugin(safety, logger, limiter),
+      // After the safety plugin: it stores the answer with the cost that plugin reports.
+      ...(cache ? [responseCachePlugin(cache)] : []),
     ],
   });
   await apollo.start();
@@ -114,6 +133,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
         ...createContext(db, { authorization: req.headers.authorization }),
         requestId: req.requestId,
         clientIp: req.ip ?? req.socket.remoteAddress,
+        cacheTicket: req.cacheTicket,
       }),
     }),
   );
@@ -121,8 +141,10 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   return {
     httpServer,
     apollo,
+    cache,
     stop: async () => {
       await apollo.stop();
+      await stopFollowing?.();
       await ownLimiter?.close();
     },
   };

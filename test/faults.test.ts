@@ -8,7 +8,7 @@ import { migrate } from '../src/db/migrate';
 import { DataDirLockedError, PGliteDatabase } from '../src/db/pglite';
 import { PostgresDatabase, quoteIdent } from '../src/db/postgres';
 import { adminQuery, backends, TEST_DATABASE_URL } from './support/backends';
-import { startLiveServer } from './support/live-server';
+import { CACHE_OFF, startLiveServer } from './support/live-server';
 
 const root = join(__dirname, '..');
 const main = join(root, 'dist', 'src', 'main.js');
@@ -153,7 +153,7 @@ describe('faults', () => {
       const db = new PostgresDatabase({ connectionString: `${TEST_DATABASE_URL}?application_name=${app}`, schema, poolSize: 4 });
       await migrate(db);
       await db.query(`INSERT INTO actors (slug, name, kind) VALUES ('fault-probe', 'Fault probe', 'PERSON') ON CONFLICT DO NOTHING`).catch(() => undefined);
-      const server = await startLiveServer(db, { rateLimiter: null });
+      const server = await startLiveServer(db, { rateLimiter: null, cache: CACHE_OFF });
       const blocker = new Client({ connectionString: TEST_DATABASE_URL });
       await blocker.connect();
       try {

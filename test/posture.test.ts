@@ -1,6 +1,6 @@
 import type { Database } from '../src/db/database';
 import { backends, openSeededStore, type TestStore } from './support/backends';
-import { startLiveServer, type LiveServer } from './support/live-server';
+import { CACHE_OFF, startLiveServer, type LiveServer } from './support/live-server';
 
 /** The store, except that statements naming `actors` fail (`fail`) or take `delayMs` while the switch is on. */
 function faultyDatabase(db: Database) {
@@ -33,7 +33,7 @@ describe.each(backends())('production posture (%s)', (backend) => {
     store = await openSeededStore(backend);
     const faulty = faultyDatabase(store.db);
     faults = faulty.faults;
-    server = await startLiveServer(faulty.db, { ideEnabled: false, rateLimiter: null, safety: production });
+    server = await startLiveServer(faulty.db, { ideEnabled: false, rateLimiter: null, safety: production, cache: CACHE_OFF });
   });
   afterAll(async () => {
     await server?.close();

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { PostgresDatabase, quoteIdent } from '../src/db/postgres';
+import { createApiKey } from '../src/auth/api-key.service';
+import { cliCaller } from '../src/auth/caller';
 import { loadBundle } from '../src/bundles/bundle.writer';
 import { readBundle } from '../src/bundles/bundle.reader';
 import { adminQuery, backends, TEST_DATABASE_URL } from './support/backends';
@@ -40,8 +42,26 @@ function startApi(env: NodeJS.ProcessEnv): Promise<Running> {
 }
 
 async function query(url: string, source: string): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: source }) });
-  return response.json();
+  return (await ask(url, source)).body;
+}
+
+/** The answer and whether the process's response cache gave it (x-cache: hit). */
+async function ask(url: string, source: string, key?: string): Promise<{ body: any; hit: boolean }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (key) headers.authorization = `Bearer ${key}`;
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: source }) });
+  return { body: await response.json(), hit: response.headers.get('x-cache') === 'hit' };
+}
+
+/** Asks until `done` holds of the answer; returns how long that took (ms), or fails after `withinMs`. */
+async function untilServed(url: string, source: string, done: (body: any) => boolean, withinMs: number): Promise<number> {
+  const began = Date.now();
+  for (;;) {
+    const { body } = await ask(url, source);
+    if (done(body)) return Date.now() - began;
+    if (Date.now() - began > withinMs) throw new Error(`still served ${JSON.stringify(body)} after ${withinMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 onPostgres('API processes on one PostgreSQL database', () => {
@@ -66,26 +86,54 @@ onPostgres('API processes on one PostgreSQL database', () => {
     expect(run('seed')).toContain('seed witkoff-putin-brussels: unchanged, skipped');
   });
 
-  it('two processes started together serve the same data, and neither keeps it in memory', async () => {
+  it('two processes started together serve the same data, and a write made outside both is what both serve next', async () => {
     running.push(...(await Promise.all([startApi(env), startApi(env)])));
     const [a, b] = running;
-    const ask = '{ whoMetWhom { edges { node { actors { slug } meetingCount } } } article(slug: "witkoff-putin-brussels") { title } }';
-    const [fromA, fromB] = await Promise.all([query(a.url, ask), query(b.url, ask)]);
+    const question = '{ whoMetWhom { edges { node { actors { slug } meetingCount } } } article(slug: "witkoff-putin-brussels") { title } }';
+    const [fromA, fromB] = await Promise.all([query(a.url, question), query(b.url, question)]);
     // Same data and cost; the budget left differs, since both processes charge one shared bucket.
     expect(fromA.data).toEqual(fromB.data);
     expect(fromA.extensions.cost.requested).toBe(fromB.extensions.cost.requested);
     expect(fromA.data.whoMetWhom.edges[0].node.meetingCount).toBe(2);
+    // Asked again, both answer from their response caches.
+    expect((await ask(a.url, question)).hit).toBe(true);
+    expect((await ask(b.url, question)).hit).toBe(true);
 
-    // A write that neither process made is what both serve next.
+    // A write that neither process made (here: the bundle loader on a connection of its own) is
+    // what both serve next: the commit notifies both, and each drops its cached answers.
     const db = new PostgresDatabase({ connectionString: TEST_DATABASE_URL, schema });
     const amended = readBundle(join(root, 'seed', 'witkoff-putin-brussels')) as any;
     amended.article.title = 'Amended while both ran';
     await loadBundle(db, amended);
     await db.close();
-    const [afterA, afterB] = await Promise.all([query(a.url, ask), query(b.url, ask)]);
-    expect(afterA.data.article.title).toBe('Amended while both ran');
-    expect(afterB.data.article.title).toBe('Amended while both ran');
+    const amendedTitle = (body: any) => body.data.article.title === 'Amended while both ran';
+    const [delayA, delayB] = await Promise.all([untilServed(a.url, question, amendedTitle, 1000), untilServed(b.url, question, amendedTitle, 1000)]);
+    expect(Math.max(delayA, delayB)).toBeLessThan(1000);
     expect(await (await fetch(a.url.replace('/graphql', '/ready'))).json()).toEqual({ status: 'ready', store: 'postgres' });
+  });
+
+  it("a write through one process is read through the other's cache within a second", async () => {
+    const [a, b] = running;
+    const db = new PostgresDatabase({ connectionString: TEST_DATABASE_URL, schema });
+    const { key } = await createApiKey(db, cliCaller(), 'cache-test-editor', 'editor');
+    await db.close();
+    const read = '{ actor(slug: "steve-witkoff") { name aliases version } }';
+    for (const api of [a, b]) await ask(api.url, read);
+    expect((await ask(a.url, read)).hit).toBe(true);
+    const cached = await ask(b.url, read);
+    expect(cached.hit).toBe(true);
+    const { name, aliases, version } = cached.body.data.actor;
+
+    const written = await ask(
+      a.url,
+      `mutation { updateActor(input: { slug: "steve-witkoff", version: ${version}, aliases: ${JSON.stringify([...aliases, 'the envoy'])} }) { version } }`,
+      key,
+    );
+    expect(written.body.errors).toBeUndefined();
+    const delay = await untilServed(b.url, read, (body) => body.data.actor.aliases.includes('the envoy'), 1000);
+    expect(delay).toBeLessThan(1000);
+    // The writer's own process drops its cache before answering the mutation: its next read is the new value.
+    expect((await ask(a.url, read)).body.data.actor).toEqual({ name, aliases: [...aliases, 'the envoy'], version: version + 1 });
   });
 
   it('SIGTERM finishes the request in flight, then stops taking requests and exits cleanly', async () => {

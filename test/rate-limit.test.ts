@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { RedisRateLimiter, SqlRateLimiter, type RateLimiter } from '../src/safety/rate-limit';
 import { backends, openSeededStore, type TestStore } from './support/backends';
 import { createTestKeys } from './support/keys';
-import { startLiveServer, type LiveServer } from './support/live-server';
+import { CACHE_OFF, startLiveServer, type LiveServer } from './support/live-server';
 
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -54,8 +54,8 @@ describe.each(kinds)('the per-client budget kept in %s', (kind) => {
     const prefix = `newsgraph-test:${randomBytes(6).toString('hex')}:`;
     // Two servers on one store, each with its own limiter: the budget is the store's, not a process's.
     servers = [
-      await startLiveServer(store.db, { safety, rateLimiter: limiter(prefix) }),
-      await startLiveServer(store.db, { safety, rateLimiter: limiter(prefix) }),
+      await startLiveServer(store.db, { safety, rateLimiter: limiter(prefix), cache: CACHE_OFF }),
+      await startLiveServer(store.db, { safety, rateLimiter: limiter(prefix), cache: CACHE_OFF }),
     ];
   });
   afterAll(async () => {
@@ -113,7 +113,7 @@ describe('when the budget store is unreachable', () => {
       },
       close: async () => undefined,
     };
-    server = await startLiveServer(store.db, { safety, rateLimiter: broken });
+    server = await startLiveServer(store.db, { safety, rateLimiter: broken, cache: CACHE_OFF });
   });
   afterAll(async () => {
     await server?.close();

@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { ADMINS } from '../auth/auth.checker';
+import { UNCACHED } from '../cache/cache-control';
 import { badArgument } from '../common/errors';
 import { pageRequest, toPage } from '../common/pagination';
 import type { Context } from '../graphql/context';
@@ -11,6 +12,7 @@ import { AuditEntryConnection, AuditLogFilter } from './audit.types';
 @Resolver()
 export class AuditResolver {
   @Authorized(ADMINS)
+  @Directive(UNCACHED)
   @Query(() => AuditEntryConnection, { description: 'Every write to the graph, newest first (admins only).' })
   async auditLog(
     @Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | null,

@@ -1,6 +1,7 @@
 import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { GraphQLDateTimeISO, GraphQLJSON } from 'graphql-scalars';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { UNCACHED } from '../cache/cache-control';
 import { connectionOf } from '../graphql/relay';
 
 export enum AuditAction {
@@ -27,6 +28,7 @@ export enum AuditEntity {
 }
 registerEnumType(AuditEntity, { name: 'AuditEntity', description: 'What sort of thing a write changed.' });
 
+@Directive(UNCACHED)
 @ObjectType({ description: 'One change in the audit trail: who made it, when, to what, and its state before and after.' })
 export class AuditEntry {
   @Field(() => ID, { description: 'The entry, in the order entries were written.' })

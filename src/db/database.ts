@@ -18,8 +18,19 @@ export interface Transaction extends Queryable {
   copyFrom?(copySql: string, rows: string): Promise<void>;
 }
 
+/**
+ * What a LISTEN subscription reports: a notification, or that notifications may have been missed
+ * (`lost`: the listening connection dropped) until it is `listening` again.
+ */
+export type Notice = { kind: 'notification'; payload: string } | { kind: 'lost' } | { kind: 'listening' };
+
 export interface Database extends Transaction {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * LISTENs on a channel until the returned function is called. Reports `listening` once it is
+   * (and again after each reconnect), then every notification committed by any session.
+   */
+  listen(channel: string, onNotice: (notice: Notice) => void): Promise<() => Promise<void>>;
   /** Runs fn in one transaction: commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;

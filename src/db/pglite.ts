@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } f
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { Database, Queryable, Transaction } from './database';
+import type { Database, Notice, Queryable, Transaction } from './database';
 
 type PGliteTx = Parameters<Parameters<PGlite['transaction']>[0]>[0];
 
@@ -115,6 +115,13 @@ export class PGliteDatabase implements Database {
 
   async exec(sql: string): Promise<void> {
     await this.pglite.exec(sql);
+  }
+
+  // In-process: no connection to lose, so `listening` is reported once.
+  async listen(channel: string, onNotice: (notice: Notice) => void): Promise<() => Promise<void>> {
+    const unlisten = await this.pglite.listen(channel, (payload) => onNotice({ kind: 'notification', payload }));
+    onNotice({ kind: 'listening' });
+    return unlisten;
   }
 
   /** A snapshot other instances can open from (tests share one instead of initialising each). */

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Pool, type PoolClient } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
-import type { Database, Queryable, Transaction } from './database';
+import type { Database, Notice, Queryable, Transaction } from './database';
 
 export interface PostgresOptions {
   connectionString: string;
@@ -22,8 +22,12 @@ export class PostgresDatabase implements Database {
   readonly kind = 'postgres' as const;
   readonly query: Queryable['query'];
   private readonly pool: Pool;
+  private readonly connectionString: string;
+  private readonly schema: string | undefined;
 
   constructor(options: PostgresOptions) {
+    this.connectionString = options.connectionString;
+    this.schema = options.schema;
     const settings = [];
     if (options.schema) settings.push(`-c search_path=${quoteIdent(options.schema)},public`);
     if (options.statementTimeoutMs) settings.push(`-c statement_timeout=${Math.floor(options.statementTimeoutMs)}`);
@@ -60,6 +64,62 @@ export class PostgresDatabase implements Database {
 
   async exec(sql: string): Promise<void> {
     await this.pool.query(sql);
+  }
+
+  /**
+   * LISTEN on a connection of its own (a pooled one would be handed to other queries). When it
+   * drops, reports `lost` and reconnects every second until it is `listening` again.
+   */
+  async listen(channel: string, onNotice: (notice: Notice) => void): Promise<() => Promise<void>> {
+    let stopped = false;
+    let client: Client | null = null;
+    let retry: NodeJS.Timeout | undefined;
+    const connect = async (): Promise<void> => {
+      // Named, so that an operator (or a test) can tell which backend listens for which schema.
+      const candidate = new Client({ connectionString: this.connectionString, application_name: `newsgraph listen ${this.schema ?? ''}`.trim() });
+      candidate.on('error', () => undefined);
+      candidate.on('notification', (message) => {
+        if (message.channel === channel) onNotice({ kind: 'notification', payload: message.payload ?? '' });
+      });
+      candidate.on('end', () => {
+        if (stopped || client !== candidate) return;
+        client = null;
+        onNotice({ kind: 'lost' });
+        retry = setTimeout(reconnect, 1000);
+      });
+      try {
+        await candidate.connect();
+        await candidate.query(`LISTEN ${quoteIdent(channel)}`);
+      } catch (error) {
+        await candidate.end().catch(() => undefined);
+        throw error;
+      }
+      if (stopped) {
+        await candidate.end().catch(() => undefined);
+        return;
+      }
+      client = candidate;
+      onNotice({ kind: 'listening' });
+    };
+    const reconnect = () => {
+      connect().catch(() => {
+        if (!stopped) retry = setTimeout(reconnect, 1000);
+      });
+    };
+    try {
+      await connect();
+    } catch {
+      // The server is unreachable now: nothing is listening (the caller treats that as lost) until a retry succeeds.
+      onNotice({ kind: 'lost' });
+      retry = setTimeout(reconnect, 1000);
+    }
+    return async () => {
+      stopped = true;
+      clearTimeout(retry);
+      const open = client;
+      client = null;
+      await open?.end().catch(() => undefined);
+    };
   }
 
   close(): Promise<void> {

@@ -1,4 +1,5 @@
 import { callerFromAuthorization } from '../auth/api-key.service';
+import type { CacheTicket } from '../cache/front-door';
 import type { Caller } from '../auth/caller';
 import { CountingQueryable, type Database } from '../db/database';
 import { createLoaders, type Loaders } from './loaders';
@@ -14,6 +15,8 @@ export interface Context {
   /** The HTTP request's id (logged, and given with masked errors) and the client's address; unset outside HTTP. */
   requestId?: string;
   clientIp?: string;
+  /** Where the response cache keeps this request's answer, when it may keep it (src/cache/front-door.ts). */
+  cacheTicket?: CacheTicket;
 }
 
 export function createContext(db: Database, request: { authorization?: string | null } = {}): Context {

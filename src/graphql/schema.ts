@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { cacheControlDirective } from '../cache/cache-control';
 import { ActorResolver, OrganizationResolver, PersonResolver, RoleResolver } from '../actors/actor.resolver';
 import { Country, Organization, Person } from '../actors/actor.types';
 import { ArticleResolver, EvidenceResolver } from '../articles/article.resolver';
@@ -65,6 +66,8 @@ export function buildNewsgraphSchema(): Promise<GraphQLSchema> {
     // Types reachable only through interfaces (Node, Actor, Event) must be named.
     orphanedTypes: [Person, Country, Organization, Meeting, Gathering, Pledge, Statement, Proposal, Action, Place, Article],
     validateFn: validateArgs,
+    // @cacheControl hints (src/cache/cache-control.ts) are read by Apollo's cache-control plugin.
+    directives: [...specifiedDirectives, cacheControlDirective],
     // Reads are open; @Authorized fields (every mutation, auditLog) need an API key of their roles.
     authChecker,
   });

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { loadSafetyConfig, type SafetyConfig } from '../../src/config';
+import { loadCacheConfig, loadSafetyConfig, type CacheConfig, type SafetyConfig } from '../../src/config';
 import type { Database } from '../../src/db/database';
 import { createApp, type App, type AppOptions } from '../../src/server';
 
@@ -22,6 +22,12 @@ export function countedDatabase(db: Database): { db: Database; statements: () =>
   });
   return { db: proxy, statements: () => statements };
 }
+
+/**
+ * The response cache off: for tests about requests that must reach the store (faults, timeouts,
+ * budgets), which a cache hit for a repeated query would otherwise answer without it.
+ */
+export const CACHE_OFF: CacheConfig = { ...loadCacheConfig({}), enabled: false };
 
 export interface LiveServer {
   app: App;
