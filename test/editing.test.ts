@@ -213,6 +213,32 @@ describe.each(backends())('editing single facts (%s)', (backend) => {
       expect(ok(await read(`{ event(slug: "${input.slug}") { slug } }`)).event).toBeNull();
     });
 
+    it("moving a meeting's date moves it in its participants' meetings (the order kept on participations follows)", async () => {
+      const meetingsOf = async (slug: string) =>
+        ok(await read(`{ actor(slug: "${slug}") { meetings(first: 20) { edges { node { slug } } } } }`)).actor.meetings.edges.map((edge: any) => edge.node.slug);
+      const input = {
+        ...base('dated-test-meeting', 'MEETING', 'his third meeting with the Russian president'),
+        date: '1999-01-01',
+        participants: [{ actor: 'steve-witkoff', role: 'guest' }, { actor: 'vladimir-putin', role: 'host' }],
+      };
+      ok(await write(CREATE, { input }));
+      expect((await meetingsOf('steve-witkoff'))[0]).toBe('dated-test-meeting');
+      ok(await write(`mutation($input: UpdateEventInput!) { updateEvent(input: $input) { version } }`, { input: { slug: 'dated-test-meeting', version: 1, date: '2099-12' } }));
+      for (const actor of ['steve-witkoff', 'vladimir-putin']) {
+        const order = await meetingsOf(actor);
+        // Unknown dates sort last; a known 2099 date comes just before them.
+        const undated = ok(await read(`{ actor(slug: "${actor}") { meetings(first: 20) { edges { node { slug date { iso } } } } } }`)).actor.meetings.edges.filter(
+          (edge: any) => edge.node.date === null,
+        ).length;
+        expect(order[order.length - 1 - undated]).toBe('dated-test-meeting');
+      }
+      const [drift] = await seeded.store.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM participations p JOIN events e ON e.id = p.event_id WHERE p.event_kind <> e.kind OR p.event_sort_date <> e.sort_date',
+      );
+      expect(drift.n).toBe(0);
+      ok(await write(`mutation($input: DeleteEventInput!) { deleteEvent(input: $input) { deleted { key } } }`, { input: { slug: 'dated-test-meeting', version: 2 } }));
+    });
+
     it("updates a pledge's amount and donors, and a meeting's participants; refuses fields of another kind", async () => {
       const pledge = ok(
         await write(CREATE, {

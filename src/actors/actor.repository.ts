@@ -26,6 +26,8 @@ export interface RoleRecord {
   since: PartialDate | null;
   until: PartialDate | null;
   version: number;
+  /** The organization or country the role is held in, read in the same statement. */
+  of: ActorRecord | null;
 }
 
 /** Who an actor met in meetings that took place, how often and when. */
@@ -146,24 +148,29 @@ export async function membersByOrganizations(db: Queryable, orgIds: readonly str
 }
 
 export async function rolesByPersons(db: Queryable, personIds: readonly string[]): Promise<Map<string, RoleRecord[]>> {
-  const rows = await db.query<{
-    id: string; person_id: string; title: string; of_actor_id: string | null;
-    since_year: number | null; since_month: number | null; since_day: number | null;
-    until_year: number | null; until_month: number | null; until_day: number | null; version: number;
-  }>(
-    `SELECT id::text, person_id::text, title, of_actor_id::text, since_year, since_month, since_day,
-            until_year, until_month, until_day, version
-     FROM roles WHERE person_id = ANY($1::bigint[]) ORDER BY roles.person_id, roles.title, roles.id`,
+  const rows = await db.query<
+    Partial<ActorRow> & {
+      role_id: string; person_id: string; title: string; of_actor_id: string | null;
+      since_year: number | null; since_month: number | null; since_day: number | null;
+      until_year: number | null; until_month: number | null; until_day: number | null; role_version: number;
+    }
+  >(
+    `SELECT r.id::text AS role_id, r.person_id::text AS person_id, r.title, r.of_actor_id::text AS of_actor_id,
+            r.since_year, r.since_month, r.since_day, r.until_year, r.until_month, r.until_day, r.version AS role_version,
+            ${ACTOR_COLUMNS}
+     FROM roles r LEFT JOIN actors a ON a.id = r.of_actor_id
+     WHERE r.person_id = ANY($1::bigint[]) ORDER BY r.person_id, r.title, r.id`,
     [personIds],
   );
   return groupBy(rows, (row) => row.person_id, (row) => ({
-    dbId: row.id,
+    dbId: row.role_id,
     personId: row.person_id,
     title: row.title,
     ofActorId: row.of_actor_id,
     since: toPartialDate(row.since_year, row.since_month, row.since_day),
     until: toPartialDate(row.until_year, row.until_month, row.until_day),
-    version: row.version,
+    version: row.role_version,
+    of: row.id ? toActor(row as ActorRow) : null,
   }));
 }
 

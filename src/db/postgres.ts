@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client, Pool, type PoolClient } from 'pg';
@@ -12,9 +13,39 @@ export interface PostgresOptions {
   statementTimeoutMs?: number;
 }
 
+/**
+ * Statements run as named prepared statements, so that each pooled connection parses and plans a
+ * statement once instead of on every request (planning costs as much as running most of ours).
+ * Names are kept for the first MAX_PREPARED distinct texts only: filters compose SQL, and every
+ * connection keeps each statement it prepared for as long as it lives.
+ */
+const MAX_PREPARED = 500;
+const statementNames = new Map<string, string>();
+
+function nameOf(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_PREPARED) {
+    name = `ng_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function rowsOf(target: Pool | PoolClient) {
-  return async <Row>(sql: string, params?: readonly unknown[]): Promise<Row[]> =>
-    (await target.query(sql, params ? [...params] : undefined)).rows as Row[];
+  return async <Row>(sql: string, params?: readonly unknown[]): Promise<Row[]> => {
+    const values = params ? [...params] : undefined;
+    const name = nameOf(sql);
+    if (!name) return (await target.query(sql, values)).rows as Row[];
+    try {
+      return (await target.query({ name, text: sql, values })).rows as Row[];
+    } catch (error) {
+      // A migration changed a table under a prepared statement's result: run it unprepared this once.
+      if ((error as { code?: string }).code === '0A000' && /cached plan/.test((error as Error).message)) {
+        return (await target.query(sql, values)).rows as Row[];
+      }
+      throw error;
+    }
+  };
 }
 
 /** A PostgreSQL server through a pooled pg connection. */

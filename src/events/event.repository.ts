@@ -1,3 +1,4 @@
+import { ACTOR_COLUMNS, toActor, type ActorRecord, type ActorRow } from '../actors/actor.repository';
 import { groupBy } from '../common/group-by';
 import { parsePartialDate, toPartialDate, type PartialDate, type PartialDateParts } from '../common/partial-date';
 import { toPage, type Page, type PageRequest } from '../common/pagination';
@@ -33,6 +34,8 @@ export interface ParticipationRecord {
   eventId: string;
   actorId: string;
   role: string;
+  /** The actor, read in the same statement (the loaders hand it on, so following it costs nothing). */
+  actor: ActorRecord;
 }
 
 /**
@@ -214,12 +217,13 @@ export function eventCondition(filter: EventFilterParams | null, p: SqlParams): 
 }
 
 export async function participationsByEvents(db: Queryable, eventIds: readonly string[]): Promise<Map<string, ParticipationRecord[]>> {
-  const rows = await db.query<{ event_id: string; actor_id: string; role: string }>(
-    `SELECT event_id::text, actor_id::text, role FROM participations
-     WHERE event_id = ANY($1::bigint[]) ORDER BY event_id, position, id`,
+  const rows = await db.query<ActorRow & { event_id: string; role: string }>(
+    `SELECT p.event_id::text AS event_id, p.role, ${ACTOR_COLUMNS}
+     FROM participations p JOIN actors a ON a.id = p.actor_id
+     WHERE p.event_id = ANY($1::bigint[]) ORDER BY p.event_id, p.position, p.id`,
     [eventIds],
   );
-  return groupBy(rows, (row) => row.event_id, (row) => ({ eventId: row.event_id, actorId: row.actor_id, role: row.role }));
+  return groupBy(rows, (row) => row.event_id, (row) => ({ eventId: row.event_id, actorId: row.id, role: row.role, actor: toActor(row) }));
 }
 
 /**
@@ -306,16 +310,21 @@ export async function eventPagesOfActors(
   const p = new SqlParams();
   const ids = p.add(actorIds);
   const kindParam = p.add(kind);
-  const after = page.after ? `AND (e.sort_date, e.id) > (${p.add(page.after[0])}::int, ${p.add(page.after[1])}::bigint)` : '';
+  const after = page.after ? `AND (pp.event_sort_date, pp.event_id) > (${p.add(page.after[0])}::int, ${p.add(page.after[1])}::bigint)` : '';
   const limit = p.add(page.first + 1);
+  // Walks participations_actor_chrono (migration 0007) for each actor and stops at the page's end;
+  // DISTINCT ON folds an actor's several roles in one event.
   const rows = await db.query<EventRow & { owner: string }>(
     `SELECT a.id::text AS owner, m.* FROM unnest(${ids}::bigint[]) AS a(id)
      CROSS JOIN LATERAL (
-       SELECT DISTINCT ON (e.sort_date, e.id) ${EVENT_COLUMNS}
-       FROM participations pp JOIN events e ON e.id = pp.event_id
-       WHERE pp.actor_id = a.id AND e.kind = ${kindParam} ${after}
+       SELECT ${EVENT_COLUMNS} FROM (
+         SELECT DISTINCT ON (pp.event_sort_date, pp.event_id) pp.event_id
+         FROM participations pp
+         WHERE pp.actor_id = a.id AND pp.event_kind = ${kindParam} ${after}
+         ORDER BY pp.event_sort_date, pp.event_id
+         LIMIT ${limit}
+       ) page JOIN events e ON e.id = page.event_id
        ORDER BY e.sort_date, e.id
-       LIMIT ${limit}
      ) m`,
     p.values,
   );

@@ -52,9 +52,17 @@ function listByKey<T>(load: (keys: readonly string[]) => Promise<Map<string, T[]
 export function createLoaders(db: Queryable) {
   const eventsOf = (kinds: EventKind[], roles: string[]) => listByKey((ids) => eventsOfActors(db, ids, kinds, roles));
   const evidence = (owner: EvidenceOwner) => listByKey((ids) => evidenceOf(db, owner, ids));
+  const actor = byKey<ActorRecord>(db, actorsByIds, (a) => a.dbId);
+  const actorBySlug = byKey<ActorRecord>(db, actorsBySlugs, (a) => a.slug);
+  // Actors read along with a relation (a participation's, a role's) are handed to the actor loaders.
+  const primeActor = (record: ActorRecord | null) => {
+    if (!record) return;
+    actor.prime(record.dbId, record);
+    actorBySlug.prime(record.slug, record);
+  };
   return {
-    actor: byKey<ActorRecord>(db, actorsByIds, (a) => a.dbId),
-    actorBySlug: byKey<ActorRecord>(db, actorsBySlugs, (a) => a.slug),
+    actor,
+    actorBySlug,
     event: byKey<EventRecord>(db, eventsByIds, (e) => e.dbId),
     eventBySlug: byKey<EventRecord>(db, eventsBySlugs, (e) => e.slug),
     place: byKey<PlaceRecord>(db, placesByIds, (p) => p.dbId),
@@ -72,7 +80,11 @@ export function createLoaders(db: Queryable) {
       stance: evidence('stance'),
     } satisfies Record<EvidenceOwner, DataLoader<string, unknown[]>>,
 
-    participations: listByKey((ids) => participationsByEvents(db, ids)),
+    participations: listByKey(async (ids) => {
+      const groups = await participationsByEvents(db, ids);
+      for (const list of groups.values()) for (const participation of list) primeActor(participation.actor);
+      return groups;
+    }),
     /** Keys "actorId|first|after": one page of an actor's meetings; one statement per distinct page request. */
     meetingPageOfActor: new DataLoader<string, Page<EventRecord>>(async (keys) => {
       const groups = new Map<string, string[]>();
@@ -99,7 +111,11 @@ export function createLoaders(db: Queryable) {
     statementsBy: eventsOf(['STATEMENT'], ['speaker']),
     eventsAtPlace: listByKey((ids) => eventsByPlaces(db, ids)),
     counterparts: listByKey((ids) => counterpartsByActors(db, ids)),
-    roles: listByKey((ids) => rolesByPersons(db, ids)),
+    roles: listByKey(async (ids) => {
+      const groups = await rolesByPersons(db, ids);
+      for (const list of groups.values()) for (const role of list) primeActor(role.of);
+      return groups;
+    }),
     members: listByKey((ids) => membersByOrganizations(db, ids)),
     stancesOfActor: listByKey((ids) => stancesBy(db, 'actor', ids)),
     stancesOnProposal: listByKey((ids) => stancesBy(db, 'proposal', ids)),
