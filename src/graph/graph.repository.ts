@@ -25,9 +25,10 @@ const LINK = (from: string, kinds: string) => `
 
 /**
  * The shortest chains of actors from one actor to another, linked through shared events, at most
- * maxHops links long, all computed in SQL: breadth-first distances from both ends (recursive), then
- * the chains whose every step moves one link closer (recursive), each step naming its earliest
- * linking event. Returns at most `limit` chains, in a stable order.
+ * maxHops links long, each step naming its earliest linking event (by date, then id). One statement:
+ * newsgraph_shortest_links (migration 0006) searches from both ends and returns the links of every
+ * shortest chain; the chains are then read off in order of their actor id lists (compared as text,
+ * as before), at most `limit` of them. An actor to itself is one chain of no links.
  */
 export async function shortestChains(
   db: Queryable,
@@ -37,47 +38,44 @@ export async function shortestChains(
   kinds: string[],
   limit: number,
 ): Promise<ChainRecord[]> {
-  const rows = await db.query<{ actor_ids: string[]; event_ids: string[] }>(
-    `WITH RECURSIVE
-     src AS (SELECT id FROM actors WHERE slug = $1),
-     dst AS (SELECT id FROM actors WHERE slug = $2),
-     fwd(actor_id, depth) AS (
-       SELECT id, 0 FROM src
-       UNION
-       SELECT p2.actor_id, f.depth + 1 FROM fwd f ${LINK('f.actor_id', '$4')} WHERE f.depth < $3
-     ),
-     dist_from AS (SELECT actor_id, min(depth) AS d FROM fwd GROUP BY actor_id),
-     total AS (SELECT d FROM dist_from WHERE actor_id = (SELECT id FROM dst)),
-     bwd(actor_id, depth) AS (
-       SELECT id, 0 FROM dst WHERE EXISTS (SELECT 1 FROM total)
-       UNION
-       SELECT p2.actor_id, b.depth + 1 FROM bwd b ${LINK('b.actor_id', '$4')} WHERE b.depth < (SELECT d FROM total)
-     ),
-     dist_to AS (SELECT actor_id, min(depth) AS d FROM bwd GROUP BY actor_id),
-     chains(actor_ids, event_ids, last, k) AS (
-       SELECT ARRAY[s.id], ARRAY[]::bigint[], s.id, 0 FROM src s WHERE EXISTS (SELECT 1 FROM total)
-       UNION ALL
-       SELECT c.actor_ids || step.actor_id, c.event_ids || step.event_id, step.actor_id, c.k + 1
-       FROM chains c
-       CROSS JOIN LATERAL (
-         SELECT DISTINCT ON (p2.actor_id) p2.actor_id, le.id AS event_id
-         FROM participations p1
-         JOIN events le ON le.id = p1.event_id AND (cardinality($4::text[]) = 0 OR le.kind = ANY($4::text[]))
-         JOIN participations p2 ON p2.event_id = p1.event_id AND p2.actor_id <> p1.actor_id
-         JOIN dist_from df ON df.actor_id = p2.actor_id AND df.d = c.k + 1
-         JOIN dist_to dt ON dt.actor_id = p2.actor_id AND dt.d = (SELECT d FROM total) - c.k - 1
-         WHERE p1.actor_id = c.last
-         ORDER BY p2.actor_id, le.sort_date, le.id
-       ) step
-       WHERE c.k < (SELECT d FROM total)
-     )
-     SELECT actor_ids::text[] AS actor_ids, event_ids::text[] AS event_ids FROM chains
-     WHERE last = (SELECT id FROM dst)
-     ORDER BY actor_ids
-     LIMIT $5`,
-    [from, to, maxHops, kinds, limit],
+  const rows = await db.query<{ from_id: string; to_id: string; links: { step: number; source: string; target: string; event: string }[] | null }>(
+    `SELECT s.id::text AS from_id, d.id::text AS to_id,
+            (SELECT json_agg(json_build_object('step', l.step, 'source', l.source_id::text, 'target', l.target_id::text, 'event', l.event_id::text))
+             FROM newsgraph_shortest_links(s.id, d.id, $3, $4::text[]) l) AS links
+     FROM actors s, actors d WHERE s.slug = $1 AND d.slug = $2`,
+    [from, to, maxHops, kinds],
   );
-  return rows.map((row) => ({ actorIds: row.actor_ids, eventIds: row.event_ids }));
+  if (rows.length === 0) return [];
+  const { from_id: start, to_id: end, links } = rows[0];
+  if (start === end) return [{ actorIds: [start], eventIds: [] }];
+  if (!links || links.length === 0) return [];
+  const length = Math.max(...links.map((l) => l.step)) + 1;
+  const next = new Map<string, { target: string; event: string }[]>();
+  for (const l of links) {
+    const key = `${l.step}:${l.source}`;
+    if (!next.has(key)) next.set(key, []);
+    next.get(key)!.push({ target: l.target, event: l.event });
+  }
+  for (const steps of next.values()) steps.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+  // Depth first, smallest id first: chains come out in the order of their actor id lists.
+  const chains: ChainRecord[] = [];
+  const walk = (actorIds: string[], eventIds: string[]): void => {
+    if (chains.length >= limit) return;
+    if (eventIds.length === length) {
+      if (actorIds[length] === end) chains.push({ actorIds: [...actorIds], eventIds: [...eventIds] });
+      return;
+    }
+    for (const { target, event } of next.get(`${eventIds.length}:${actorIds[actorIds.length - 1]}`) ?? []) {
+      actorIds.push(target);
+      eventIds.push(event);
+      walk(actorIds, eventIds);
+      actorIds.pop();
+      eventIds.pop();
+      if (chains.length >= limit) return;
+    }
+  };
+  walk([start], []);
+  return chains;
 }
 
 /**

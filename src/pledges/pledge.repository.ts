@@ -56,11 +56,55 @@ export async function pledgeTotals(
        LEFT JOIN amounts rep ON rep.event_id = e.id AND rep.currency = ${cur}
        WHERE ${where}
      ),
-     -- One rate lookup per distinct (currency, day) rather than one per pledge.
+     -- The rates newsgraph_rate (migration 0002) would pick, found without calling it once per
+     -- (currency, day): each currency pair's rates in date order with the first day each one is the
+     -- nearest (a tie goes to the later one, then to the first source), so a day's rate is one binary
+     -- search (width_bucket) in arrays built once. A null day takes the latest rate.
+     legs AS (
+       SELECT DISTINCT ON (a, b, as_of) a, b, value, as_of, source
+       FROM (SELECT base AS a, quote AS b, rate AS value, as_of, source FROM exchange_rates
+             UNION ALL
+             SELECT quote, base, 1 / rate, as_of, source || ' (inverted)' FROM exchange_rates) r
+       ORDER BY a, b, as_of, source
+     ),
+     steps AS (
+       SELECT a, b, array_agg(starts ORDER BY as_of) AS starts, array_agg(value ORDER BY as_of) AS vals,
+              array_agg(as_of ORDER BY as_of) AS dates, array_agg(source ORDER BY as_of) AS sources
+       FROM (SELECT a, b, value, as_of, source,
+                    coalesce(prev + (as_of - prev + 1) / 2, '-infinity'::date) AS starts
+             FROM (SELECT legs.*, lag(as_of) OVER (PARTITION BY a, b ORDER BY as_of) AS prev FROM legs) l) s
+       GROUP BY a, b
+     ),
+     -- A direct (or inverted) rate when the pair has one, else chains through one other currency.
+     routes AS MATERIALIZED (
+       SELECT d.a AS from_currency, 0 AS hops, NULL::text AS via, d.starts AS starts1, d.vals AS vals1,
+              d.dates AS dates1, d.sources AS sources1, NULL::date[] AS starts2, NULL::numeric[] AS vals2,
+              NULL::date[] AS dates2, NULL::text[] AS sources2
+       FROM steps d WHERE d.b = ${cur}
+       UNION ALL
+       SELECT l1.a, 1, l1.b, l1.starts, l1.vals, l1.dates, l1.sources, l2.starts, l2.vals, l2.dates, l2.sources
+       FROM steps l1 JOIN steps l2 ON l2.a = l1.b AND l2.b = ${cur}
+       WHERE l1.b <> ${cur} AND NOT EXISTS (SELECT 1 FROM steps d WHERE d.a = l1.a AND d.b = ${cur})
+     ),
      needed AS (SELECT DISTINCT from_currency, day FROM p WHERE rep_amount IS NULL),
+     picked AS (
+       SELECT n.from_currency, n.day, r.hops, r.via, r.vals1, r.dates1, r.sources1, r.vals2, r.dates2, r.sources2,
+              CASE WHEN n.day IS NULL THEN cardinality(r.starts1) ELSE width_bucket(n.day, r.starts1) END AS i1,
+              CASE WHEN n.day IS NULL THEN cardinality(r.starts2) ELSE width_bucket(n.day, r.starts2) END AS i2
+       FROM needed n JOIN routes r ON r.from_currency = n.from_currency
+     ),
+     candidates AS (
+       SELECT from_currency, day, hops,
+              CASE WHEN hops = 0 THEN vals1[i1] ELSE vals1[i1] * vals2[i2] END AS value,
+              CASE WHEN hops = 0 THEN dates1[i1] ELSE least(dates1[i1], dates2[i2]) END AS as_of,
+              CASE WHEN hops = 0 THEN sources1[i1] ELSE sources1[i1] || '; ' || sources2[i2] || ' (via ' || via || ')' END AS source
+       FROM picked
+     ),
+     -- Keyed without nulls so that pledges join their rate by hashing.
      rates AS (
-       SELECT n.from_currency, n.day, r.value, r.as_of, r.source
-       FROM needed n LEFT JOIN LATERAL newsgraph_rate(n.from_currency, ${cur}, n.day) r ON true
+       SELECT DISTINCT ON (from_currency, day) from_currency, coalesce(day, 'infinity'::date) AS day_key, value, as_of, source
+       FROM candidates
+       ORDER BY from_currency, day, hops, CASE WHEN day IS NULL THEN 0 ELSE abs(as_of - day) END, as_of DESC, source
      ),
      -- The rule of newsgraph_amount_in (migration 0002): the reported figure, else the stated amount
      -- converted and rounded to 2 decimals. test/queries-generated.test.ts checks both against an
@@ -71,7 +115,7 @@ export async function pledgeTotals(
               coalesce(p.rep_qualifier, p.qualifier) AS qualifier,
               p.rep_amount IS NOT NULL AS reported,
               r.value AS rate, r.as_of AS rate_as_of, r.source AS rate_source, p.from_currency
-       FROM p LEFT JOIN rates r ON p.rep_amount IS NULL AND r.from_currency = p.from_currency AND r.day IS NOT DISTINCT FROM p.day
+       FROM p LEFT JOIN rates r ON p.rep_amount IS NULL AND r.from_currency = p.from_currency AND r.day_key = coalesce(p.day, 'infinity'::date)
      )
      SELECT ${group.key} AS group_key, ${group.actor} AS actor_id,
             count(*)::int AS pledge_count,

@@ -28,32 +28,25 @@ export interface SearchHitRecord {
  */
 export async function searchText(db: Queryable, text: string, limit: number): Promise<SearchHitRecord[]> {
   const rows = await db.query<SearchRow>(
-    `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query, $1::text AS raw),
-     hits AS (
-       SELECT 'actor' AS entity, a.id, a.search_text AS body,
-              ts_rank_cd(a.search_doc, q.query) + word_similarity(q.raw, a.search_text) AS score
-       FROM actors a, q WHERE a.search_doc @@ q.query OR q.raw <% a.search_text
-       UNION ALL
-       SELECT 'event', e.id, e.search_text, ts_rank_cd(e.search_doc, q.query) + word_similarity(q.raw, e.search_text)
-       FROM events e, q WHERE e.search_doc @@ q.query OR q.raw <% e.search_text
-       UNION ALL
-       SELECT 'place', p.id, p.name, ts_rank_cd(p.search_doc, q.query) + word_similarity(q.raw, p.name)
-       FROM places p, q WHERE p.search_doc @@ q.query OR q.raw <% p.name
-       UNION ALL
-       -- Article text is long: it ranks by words; its title also matches misspellings.
-       SELECT 'article', ar.id, ar.title || ' — ' || ar.text, ts_rank_cd(ar.search_doc, q.query) + word_similarity(q.raw, ar.title)
-       FROM articles ar, q WHERE ar.search_doc @@ q.query OR q.raw <% ar.title
-     ),
-     top AS (SELECT * FROM hits ORDER BY score DESC, entity, id LIMIT $2)
+    // newsgraph_search_hits (migration 0006) finds and scores the hits through the indexes; the
+    // snippets, the costly part, are cut for the top hits only.
+    `WITH top AS (SELECT * FROM newsgraph_search_hits($1) ORDER BY score DESC, entity, id LIMIT $2)
      SELECT t.entity, t.id::text AS id, round(t.score::numeric, 4)::float8 AS score,
-            ts_headline('english', t.body, q.query, 'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=1') AS snippet,
+            ts_headline('english',
+              CASE t.entity
+                WHEN 'actor' THEN (SELECT search_text FROM actors WHERE id = t.id)
+                WHEN 'event' THEN (SELECT search_text FROM events WHERE id = t.id)
+                WHEN 'place' THEN (SELECT name FROM places WHERE id = t.id)
+                ELSE (SELECT title || ' — ' || text FROM articles WHERE id = t.id)
+              END,
+              websearch_to_tsquery('english', $1), 'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=1') AS snippet,
             CASE t.entity
               WHEN 'actor' THEN (SELECT to_jsonb(r) FROM (SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.id = t.id) r)
               WHEN 'event' THEN (SELECT to_jsonb(r) FROM (SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = t.id) r)
               WHEN 'place' THEN (SELECT to_jsonb(r) FROM (SELECT ${PLACE_COLUMNS} FROM places WHERE id = t.id) r)
               ELSE (SELECT to_jsonb(r) FROM (SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = t.id) r)
             END AS row
-     FROM top t, q ORDER BY t.score DESC, t.entity, t.id`,
+     FROM top t ORDER BY t.score DESC, t.entity, t.id`,
     [text, limit],
   );
   return rows.map((hit) => ({
