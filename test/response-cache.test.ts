@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { createApiKey } from '../src/auth/api-key.service';
 import { cliCaller } from '../src/auth/caller';
+import { seed } from '../src/bundles/seed';
 import { ResponseCache, type CachedAnswer } from '../src/cache/response-cache';
 import { backends, openSeededStore, TEST_DATABASE_URL, type TestStore } from './support/backends';
 import { startLiveServer, type LiveServer } from './support/live-server';
@@ -147,6 +148,15 @@ describe.each(backends())('the response cache over HTTP (%s)', (backend) => {
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await raw({ query: QUERY })).headers.get('x-cache')).toBe('hit');
+  });
+
+  it('seeding an already seeded store (every start does) writes nothing, so no cache is emptied', async () => {
+    await raw({ query: QUERY });
+    expect((await raw({ query: QUERY })).headers.get('x-cache')).toBe('hit');
+    const result = await seed(store.db);
+    expect(result.bundles.every((bundle) => !bundle.changed)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await raw({ query: QUERY })).headers.get('x-cache')).toBe('hit');
   });

@@ -30,8 +30,15 @@ type EvidenceOwner = 'actor_id' | 'place_id' | 'role_id' | 'membership_id' | 'ev
  * audit trail under `by`, in the same transaction.
  */
 export async function loadBundle(db: Database, raw: unknown, options: { by?: Caller } = {}): Promise<LoadResult> {
-  const bundle = validateBundle(raw);
   const hash = contentHash(raw);
+  // Seeding runs on every start: an article stored from this very content (validated then) is
+  // answered without validating it again.
+  const slug = (raw as { article?: { slug?: unknown } } | null)?.article?.slug;
+  if (typeof slug === 'string') {
+    const stored = await articleMeta(db, slug);
+    if (stored?.contentHash === hash) return { article: slug, changed: false, counts: countsOf(raw as ArticleBundleInput), facts: { created: 0, updated: 0, deleted: 0 } };
+  }
+  const bundle = validateBundle(raw);
   return db.transaction(async (tx) => {
     // Processes loading the same article queue here; the later one then finds it loaded.
     // Advisory locks are database-wide; the schema in the key keeps separate graphs (schemas) apart.

@@ -28,14 +28,20 @@ export async function loadExchangeRates(db: Database, path: string): Promise<num
     if (/^[0.]+$/.test(r.rate ?? '')) problems.push({ path: `rates[${i}].rate`, message: 'must be > 0' });
   });
   if (problems.length) throw new InvalidInputError(`Invalid exchange rates in ${path}`, problems);
+  const columns = [file.rates.map((r) => r.base), file.rates.map((r) => r.quote), file.rates.map((r) => r.rate), file.rates.map((r) => r.asOf), file.rates.map((r) => r.source)];
+  const differing = `FROM unnest($1::text[], $2::text[], $3::numeric[], $4::date[], $5::text[]) AS r(base, quote, rate, as_of, source)
+     WHERE NOT EXISTS (SELECT 1 FROM exchange_rates x
+       WHERE x.base = r.base AND x.quote = r.quote AND x.as_of = r.as_of AND x.rate = r.rate AND x.source = r.source)`;
   await db.transaction(async (tx) => {
-    for (const r of file.rates) {
-      await tx.query(
-        `INSERT INTO exchange_rates (base, quote, rate, as_of, source) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (base, quote, as_of) DO UPDATE SET rate = EXCLUDED.rate, source = EXCLUDED.source`,
-        [r.base, r.quote, r.rate, r.asOf, r.source],
-      );
-    }
+    // Seeding runs on every start: when the table already holds these rates, write nothing (a
+    // write would also tell every process's response cache that the graph changed).
+    const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n ${differing}`, columns);
+    if (n === 0) return;
+    await tx.query(
+      `INSERT INTO exchange_rates (base, quote, rate, as_of, source) SELECT r.base, r.quote, r.rate, r.as_of, r.source ${differing}
+       ON CONFLICT (base, quote, as_of) DO UPDATE SET rate = EXCLUDED.rate, source = EXCLUDED.source`,
+      columns,
+    );
   });
   return file.rates.length;
 }
