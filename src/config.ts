@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   /** Embedded PGlite data folder; used when databaseUrl is not set. */
   dataDir: string;
+  /** PGlite's shared_buffers: its page cache, most of the embedded store's memory. */
+  pgliteSharedBuffersMb: number;
   /** A PostgreSQL server; when set, PGlite is not used. */
   databaseUrl: string | null;
   /** Schema on the PostgreSQL server (default: the server's search_path). */
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || 'localhost',
     dataDir: resolve(env.DATA_DIR?.trim() || 'data'),
+    pgliteSharedBuffersMb: integer(env, 'PGLITE_SHARED_BUFFERS_MB', 16, 1, 16_384),
     databaseUrl,
     databaseSchema,
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 1000),

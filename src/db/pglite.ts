@@ -82,7 +82,11 @@ export class PGliteDatabase implements Database {
     this.query = rowsOf(pglite);
   }
 
-  static async open(options: { dataDir?: string; snapshot?: Blob } = {}): Promise<PGliteDatabase> {
+  /**
+   * sharedBuffersMb: PostgreSQL's page cache inside the WASM heap, resident once touched (the
+   * default, 128 MB, is most of the process's memory); pages beyond it are read from the data folder.
+   */
+  static async open(options: { dataDir?: string; snapshot?: Blob; sharedBuffersMb?: number } = {}): Promise<PGliteDatabase> {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
     const release = options.dataDir ? lockDataDir(options.dataDir) : undefined;
     try {
@@ -90,6 +94,7 @@ export class PGliteDatabase implements Database {
         dataDir: options.dataDir,
         loadDataDir: options.snapshot,
         extensions: { pg_trgm },
+        ...(options.sharedBuffersMb ? { postgresqlconf: `shared_buffers = ${options.sharedBuffersMb}MB` } : {}),
       });
       return new PGliteDatabase(pglite, release);
     } catch (error) {
