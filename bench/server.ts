@@ -31,21 +31,31 @@ function note(sql: string, params?: readonly unknown[]): void {
   if (capture) capture.push({ sql, params: params ? [...params] : [] });
 }
 
-/** The store as createApp sees it, counting every statement (reads, transactions and scripts). */
+/**
+ * The store as createApp sees it, counting every statement (reads, transactions and scripts).
+ * Everything it does not count (kind, close, listen for the response cache's invalidation, and
+ * whatever the interface gains later) goes to the real store, bound to it.
+ */
 function counted(db: Database): Database {
-  const wrapTx = (tx: Transaction): Transaction => ({
-    query: (sql, params) => (note(sql, params), tx.query(sql, params)),
-    exec: (sql) => (note(sql), tx.exec(sql)),
-    copyFrom: tx.copyFrom,
-  });
+  const forward = <T extends object>(target: T, own: Partial<T>): T =>
+    new Proxy(target, {
+      get: (t, key) => {
+        if (Object.prototype.hasOwnProperty.call(own, key)) return own[key as keyof T];
+        const value: unknown = Reflect.get(t, key, t);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(t) : value;
+      },
+    });
+  const wrapTx = (tx: Transaction): Transaction =>
+    forward<Transaction>(tx, {
+      query: (sql, params) => (note(sql, params), tx.query(sql, params)),
+      exec: (sql) => (note(sql), tx.exec(sql)),
+    });
   const query: Queryable['query'] = (sql, params) => (note(sql, params), db.query(sql, params));
-  return {
-    kind: db.kind,
+  return forward<Database>(db, {
     query,
     exec: (sql) => (note(sql), db.exec(sql)),
     transaction: (fn) => db.transaction((tx) => fn(wrapTx(tx))),
-    close: () => db.close(),
-  };
+  });
 }
 
 async function readBody(req: IncomingMessage): Promise<void> {
@@ -118,7 +128,8 @@ async function start(spec: ServerSpec): Promise<{ port: number }> {
       ? await PGliteDatabase.open({ dataDir: spec.dataDir })
       : new PostgresDatabase({ connectionString: spec.connectionString, schema: spec.schema });
   // Production defaults (limits, timeouts, logging at warn) except the per-client budget, which would
-  // refuse a load generator on one address; no cache exists yet, so this is the cache-off server.
+  // refuse a load generator on one address. The response cache follows RESPONSE_CACHE, which
+  // bench/run.ts sets in this process's environment (true for the "cache" servers, false otherwise).
   const app = await createApp(counted(store), { rateLimiter: null, logger: pino({ level: 'warn' }) });
   await new Promise<void>((ok) => app.httpServer.listen(0, '127.0.0.1', ok));
   statements = 0;
