@@ -71,6 +71,13 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--no-profile') o.profile = false;
     else if (flag === '--no-reopen') o.reopen = false;
     else if (flag === '--no-write') o.write = false;
+    else if (flag === '--queries') {
+      // A quicker run over some of the mix; the actor page always stays (the profile and the reopen check use it).
+      const keep = new Set(['actorPage', ...value().split(',')]);
+      const unknown = [...keep].filter((name) => !CASES.some((c) => c.name === name));
+      if (unknown.length) throw new Error(`--queries: unknown ${unknown.join(', ')}; the mix is ${CASES.map((c) => c.name).join(', ')}`);
+      CASES.splice(0, CASES.length, ...CASES.filter((c) => keep.has(c.name)));
+    }
     else throw new Error(`unknown flag ${flag}; flags: --sizes --duration --warmup --connections --seed --url --no-postgraphile --no-profile --no-reopen --no-write`);
   }
   return o;

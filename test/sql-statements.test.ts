@@ -34,3 +34,31 @@ describe.each(backends())('SQL statements per request (%s)', (backend) => {
     expect(evidenceRows).toBeGreaterThan(18);
   });
 });
+
+describe.each(backends())('looking ahead from a page of meetings (%s)', (backend) => {
+  const seeded = useSeededApi(backend);
+  const PARTICIPANTS = `participants { role actor { slug name ... on Person { roles { title since { iso } of { slug name } } } } }`;
+
+  it("the actor page brings meetings, participants and their roles in one statement, with the answer they have when read one by one", async () => {
+    for (const slug of ['steve-witkoff', 'vladimir-putin', 'donald-trump']) {
+      const page = await seeded.api.query(`{ actor(slug: "${slug}") { meetings(first: 10) { edges { node { slug ${PARTICIPANTS} } } } } }`);
+      expect(page.errors).toBeUndefined();
+      // The actor, then its page with everything below it.
+      expect(page.statements).toBe(2);
+      const meetings = page.data.actor.meetings.edges.map((edge: any) => edge.node);
+      expect(meetings.length).toBeGreaterThan(0);
+      for (const meeting of meetings) {
+        const alone = await seeded.api.query(`{ event(slug: "${meeting.slug}") { slug ${PARTICIPANTS} } }`);
+        expect(alone.data.event).toEqual(meeting);
+      }
+    }
+  });
+
+  it('with or without participants below it, the page costs one statement and lists the same meetings', async () => {
+    const bare = await seeded.api.query('{ actor(slug: "steve-witkoff") { meetings(first: 10) { edges { node { slug } } } } }');
+    const withParticipants = await seeded.api.query('{ actor(slug: "steve-witkoff") { meetings(first: 10) { edges { node { slug participants { role } } } } } }');
+    expect(bare.statements).toBe(2);
+    expect(withParticipants.statements).toBe(2);
+    expect(withParticipants.data.actor.meetings.edges.map((e: any) => e.node.slug)).toEqual(bare.data.actor.meetings.edges.map((e: any) => e.node.slug));
+  });
+});

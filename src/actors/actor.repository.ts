@@ -147,6 +147,35 @@ export async function membersByOrganizations(db: Queryable, orgIds: readonly str
   return groupBy(rows, (row) => row.organization_id, toActor);
 }
 
+/**
+ * The roles of the person `personAlias`.id as one JSON array (in rolesByPersons' order), for
+ * statements that bring them along with something else; read back with rolesFromJson.
+ */
+export function rolesJsonOf(personAlias: string): string {
+  return `(SELECT coalesce(json_agg(json_build_array(r.id::text, r.title, r.of_actor_id::text,
+            r.since_year, r.since_month, r.since_day, r.until_year, r.until_month, r.until_day, r.version,
+            o.id::text, o.slug, o.kind, o.name, o.aliases, o.iso_code, o.org_type, o.version) ORDER BY r.title, r.id), '[]')
+          FROM roles r LEFT JOIN actors o ON o.id = r.of_actor_id WHERE r.person_id = ${personAlias}.id)`;
+}
+
+type RoleTuple = [
+  string, string, string | null, number | null, number | null, number | null, number | null, number | null, number | null, number,
+  string | null, string, ActorRow['kind'], string, string[], string | null, string | null, number,
+];
+
+export function rolesFromJson(personId: string, tuples: RoleTuple[]): RoleRecord[] {
+  return tuples.map(([id, title, ofActorId, sy, sm, sd, uy, um, ud, version, oId, oSlug, oKind, oName, oAliases, oIso, oOrg, oVersion]) => ({
+    dbId: id,
+    personId,
+    title,
+    ofActorId,
+    since: toPartialDate(sy, sm, sd),
+    until: toPartialDate(uy, um, ud),
+    version,
+    of: oId ? toActor({ id: oId, slug: oSlug, kind: oKind, name: oName, aliases: oAliases, iso_code: oIso, org_type: oOrg, version: oVersion }) : null,
+  }));
+}
+
 export async function rolesByPersons(db: Queryable, personIds: readonly string[]): Promise<Map<string, RoleRecord[]>> {
   const rows = await db.query<
     Partial<ActorRow> & {

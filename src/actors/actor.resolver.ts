@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { EvidenceRecord } from '../articles/article.repository';
 import { Evidence } from '../articles/article.types';
 import { pageRequest } from '../common/pagination';
 import type { EventRecord } from '../events/event.repository';
 import type { Context } from '../graphql/context';
+import { selects } from '../graphql/lookahead';
 import { PageArgs } from '../graphql/page.args';
 import { ConnectionValue } from '../graphql/relay';
 import { Counterpart, MeetingConnection } from '../meetings/meeting.types';
@@ -42,9 +44,20 @@ export class ActorResolver {
   @FieldResolver(() => MeetingConnection, {
     description: 'Meetings this actor took part in (any status), in date order, unknown dates last.',
   })
-  async meetings(@Root() actor: ActorRecord, @Args() { first, after }: PageArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<EventRecord>> {
+  async meetings(
+    @Root() actor: ActorRecord,
+    @Args() { first, after }: PageArgs,
+    @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionValue<EventRecord>> {
     const request = pageRequest(first, after, 2);
-    const page = await loaders.meetingPageOfActor.load(`${actor.dbId}|${JSON.stringify(request)}`);
+    // Asked for the meetings' participants (and their roles) too: the page brings them in the same statement.
+    const ahead = !selects(info, ['edges', 'node', 'participants'])
+      ? '-'
+      : selects(info, ['edges', 'node', 'participants', 'actor', 'roles'])
+        ? 'PR'
+        : 'P';
+    const page = await loaders.meetingPageOfActor.load(`${actor.dbId}|${ahead}|${JSON.stringify(request)}`);
     return new ConnectionValue(page, () => loaders.meetingCountOfActor.load(actor.dbId));
   }
 

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CachedAnswer, ResponseCache } from './response-cache';
 
@@ -45,15 +45,26 @@ function isJson(contentType: string | undefined): boolean {
 }
 
 function send(req: IncomingMessage, res: ServerResponse, answer: CachedAnswer): void {
+  const headers = [
+    'content-type', answer.contentType,
+    'content-length', String(answer.body.length),
+    'cache-control', answer.cacheControl,
+    'x-cache', 'hit',
+  ];
+  // A hit is not logged, so an id of our own would name nothing; the client's own is echoed.
   const given = req.headers['x-request-id'];
-  res.writeHead(200, {
-    'content-type': answer.contentType,
-    'content-length': answer.body.length,
-    'cache-control': answer.cacheControl,
-    'x-cache': 'hit',
-    'x-request-id': typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID(),
-  });
+  if (typeof given === 'string' && REQUEST_ID.test(given)) headers.push('x-request-id', given);
+  res.writeHead(200, headers);
   res.end(answer.body);
+}
+
+/** Bodies up to this size are their own key; longer ones are keyed by their sha256 (a hash costs more than a short key). */
+const LITERAL_KEY_BYTES = 4096;
+
+function bodyKey(accept: string, raw: Buffer): string {
+  return raw.length <= LITERAL_KEY_BYTES
+    ? `POST ${accept}\n${raw.toString('latin1')}`
+    : `POST# ${accept}\n${createHash('sha256').update(raw).digest('base64')}`;
 }
 
 function refuseBadJson(res: ServerResponse, message: string): void {
@@ -89,7 +100,7 @@ function storeWhenSent(cache: ResponseCache, ticket: CacheTicket, res: ServerRes
  * The HTTP server's first handler: answers a repeated anonymous read of /graphql straight from the
  * response cache, before Express, body parsing or GraphQL see it (that is what makes a hit cheap),
  * and hands everything else to `next`. GET requests are keyed by their URL (query, variables,
- * operation name and persisted-query hash), POST requests by a hash of their body; both also by
+ * operation name and persisted-query hash), POST requests by their body (or its sha256); both also by
  * the Accept header, which picks the response's content type. Requests with credentials are never
  * looked up or stored, and neither is anything the CSRF rule would refuse.
  */
@@ -143,7 +154,7 @@ export function cacheFrontDoor(
     req.on('error', () => res.destroy());
     req.on('end', () => {
       const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-      const key = `POST ${accept}\n${createHash('sha256').update(raw).digest('base64')}`;
+      const key = bodyKey(accept, raw);
       const hit = cache.get(key);
       if (hit) {
         send(req, res, hit);

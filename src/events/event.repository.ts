@@ -1,4 +1,4 @@
-import { ACTOR_COLUMNS, toActor, type ActorRecord, type ActorRow } from '../actors/actor.repository';
+import { ACTOR_COLUMNS, rolesFromJson, rolesJsonOf, toActor, type ActorRecord, type ActorRow, type RoleRecord } from '../actors/actor.repository';
 import { groupBy } from '../common/group-by';
 import { parsePartialDate, toPartialDate, type PartialDate, type PartialDateParts } from '../common/partial-date';
 import { toPage, type Page, type PageRequest } from '../common/pagination';
@@ -306,18 +306,25 @@ export async function eventPagesOfActors(
   actorIds: readonly string[],
   kind: EventKind,
   page: PageRequest,
-): Promise<Map<string, Page<EventRecord>>> {
+  options: { withParticipants?: boolean; withRoles?: boolean } = {},
+): Promise<{ pages: Map<string, Page<EventRecord>>; participants: Map<string, ParticipationRecord[]>; roles: Map<string, RoleRecord[]> }> {
   const p = new SqlParams();
   const ids = p.add(actorIds);
   const kindParam = p.add(kind);
   const after = page.after ? `AND (pp.event_sort_date, pp.event_id) > (${p.add(page.after[0])}::int, ${p.add(page.after[1])}::bigint)` : '';
   const limit = p.add(page.first + 1);
+  // Each event's participants with their actors, as participationsByEvents reads them, in one JSON array.
+  const participants = options.withParticipants
+    ? `, (SELECT coalesce(json_agg(json_build_array(x.role, ${PARTICIPANT_ACTOR_FIELDS}${options.withRoles ? `, ${rolesJsonOf('a')}` : ''})
+                 ORDER BY x.position, x.id), '[]')
+          FROM participations x JOIN actors a ON a.id = x.actor_id WHERE x.event_id = e.id) AS participants`
+    : '';
   // Walks participations_actor_chrono (migration 0007) for each actor and stops at the page's end;
   // DISTINCT ON folds an actor's several roles in one event.
-  const rows = await db.query<EventRow & { owner: string }>(
+  const rows = await db.query<EventRow & { owner: string; participants?: ParticipantTuple[] }>(
     `SELECT a.id::text AS owner, m.* FROM unnest(${ids}::bigint[]) AS a(id)
      CROSS JOIN LATERAL (
-       SELECT ${EVENT_COLUMNS} FROM (
+       SELECT ${EVENT_COLUMNS} ${participants} FROM (
          SELECT DISTINCT ON (pp.event_sort_date, pp.event_id) pp.event_id
          FROM participations pp
          WHERE pp.actor_id = a.id AND pp.event_kind = ${kindParam} ${after}
@@ -329,7 +336,26 @@ export async function eventPagesOfActors(
     p.values,
   );
   const byActor = groupBy(rows, (row) => row.owner, toEvent);
-  return new Map(actorIds.map((id) => [id, toPage(byActor.get(id) ?? [], page, eventSortKey)]));
+  const lists = new Map<string, ParticipationRecord[]>();
+  const roles = new Map<string, RoleRecord[]>();
+  for (const row of rows) {
+    if (!row.participants) continue;
+    lists.set(row.id, row.participants.map((tuple) => toParticipation(row.id, tuple)));
+    for (const tuple of row.participants) if (tuple[9]) roles.set(tuple[1], rolesFromJson(tuple[1], tuple[9]));
+  }
+  return {
+    pages: new Map(actorIds.map((id) => [id, toPage(byActor.get(id) ?? [], page, eventSortKey)])),
+    participants: lists,
+    roles,
+  };
+}
+
+const PARTICIPANT_ACTOR_FIELDS = 'a.id::text, a.slug, a.kind, a.name, a.aliases, a.iso_code, a.org_type, a.version';
+type ParticipantTuple = [string, string, string, ActorRow['kind'], string, string[], string | null, string | null, number, Parameters<typeof rolesFromJson>[1]?];
+
+function toParticipation(eventId: string, [role, id, slug, kind, name, aliases, isoCode, orgType, version]: ParticipantTuple): ParticipationRecord {
+  const actor = toActor({ id, slug, kind, name, aliases, iso_code: isoCode, org_type: orgType, version });
+  return { eventId, actorId: id, role, actor };
 }
 
 /** How many distinct events of a kind each actor took part in. */

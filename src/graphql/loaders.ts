@@ -60,6 +60,16 @@ export function createLoaders(db: Queryable) {
     actor.prime(record.dbId, record);
     actorBySlug.prime(record.slug, record);
   };
+  const participations = listByKey(async (ids) => {
+    const groups = await participationsByEvents(db, ids);
+    for (const list of groups.values()) for (const participation of list) primeActor(participation.actor);
+    return groups;
+  });
+  const roles = listByKey(async (ids) => {
+    const groups = await rolesByPersons(db, ids);
+    for (const list of groups.values()) for (const role of list) primeActor(role.of);
+    return groups;
+  });
   return {
     actor,
     actorBySlug,
@@ -80,12 +90,13 @@ export function createLoaders(db: Queryable) {
       stance: evidence('stance'),
     } satisfies Record<EvidenceOwner, DataLoader<string, unknown[]>>,
 
-    participations: listByKey(async (ids) => {
-      const groups = await participationsByEvents(db, ids);
-      for (const list of groups.values()) for (const participation of list) primeActor(participation.actor);
-      return groups;
-    }),
-    /** Keys "actorId|first|after": one page of an actor's meetings; one statement per distinct page request. */
+    participations,
+    /**
+     * Keys "actorId|ahead|request": one page of an actor's meetings; one statement per distinct
+     * page request. `ahead` says what the query asks for below the page ("-" nothing of this): P,
+     * each meeting's participants with their actors; PR, also the participants' roles. They come
+     * in the same statement and are handed to the participations, roles and actor loaders.
+     */
     meetingPageOfActor: new DataLoader<string, Page<EventRecord>>(async (keys) => {
       const groups = new Map<string, string[]>();
       for (const key of keys) {
@@ -96,8 +107,20 @@ export function createLoaders(db: Queryable) {
       const pages = new Map<string, Page<EventRecord>>();
       await Promise.all(
         [...groups.entries()].map(async ([request, actorIds]) => {
-          const found = await eventPagesOfActors(db, actorIds, 'MEETING', JSON.parse(request) as PageRequest);
-          for (const [actorId, page] of found) pages.set(`${actorId}|${request}`, page);
+          const ahead = request.slice(0, request.indexOf('|'));
+          const found = await eventPagesOfActors(db, actorIds, 'MEETING', JSON.parse(request.slice(ahead.length + 1)) as PageRequest, {
+            withParticipants: ahead.includes('P'),
+            withRoles: ahead.includes('R'),
+          });
+          for (const [actorId, page] of found.pages) pages.set(`${actorId}|${request}`, page);
+          for (const [eventId, list] of found.participants) {
+            participations.prime(eventId, list);
+            for (const participation of list) primeActor(participation.actor);
+          }
+          for (const [personId, list] of found.roles) {
+            roles.prime(personId, list);
+            for (const role of list) primeActor(role.of);
+          }
         }),
       );
       return keys.map((key) => pages.get(key) as Page<EventRecord>);
@@ -111,11 +134,7 @@ export function createLoaders(db: Queryable) {
     statementsBy: eventsOf(['STATEMENT'], ['speaker']),
     eventsAtPlace: listByKey((ids) => eventsByPlaces(db, ids)),
     counterparts: listByKey((ids) => counterpartsByActors(db, ids)),
-    roles: listByKey(async (ids) => {
-      const groups = await rolesByPersons(db, ids);
-      for (const list of groups.values()) for (const role of list) primeActor(role.of);
-      return groups;
-    }),
+    roles,
     members: listByKey((ids) => membersByOrganizations(db, ids)),
     stancesOfActor: listByKey((ids) => stancesBy(db, 'actor', ids)),
     stancesOnProposal: listByKey((ids) => stancesBy(db, 'proposal', ids)),
