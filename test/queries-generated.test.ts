@@ -147,6 +147,28 @@ describe.each(backends())('queries on a generated graph of 10,000 events (%s)', 
     const [a, b] = expected[0].actors;
     const between = await ok(`query($a: String!, $b: String!) { meetings(filter: { between: [$a, $b], status: OCCURRED }) { totalCount } }`, { a, b });
     expect(between.meetings.totalCount).toBe(expected[0].meetingCount);
+
+    // One actor's pairs (read from its own meetings), paged: the same pairs as the full list, filtered.
+    const hub = expected[0].actors[0];
+    const hubId = [...actorById.entries()].find(([, actor]) => actor.slug === hub)![0];
+    const ofHub = [...pairs.entries()]
+      .filter(([key]) => key.split('|').includes(hubId))
+      .map(([key, meetings]) => ({ ids: key.split('|'), count: meetings.size }))
+      .sort((x, y) => y.count - x.count || Number(x.ids[0]) - Number(y.ids[0]) || Number(x.ids[1]) - Number(y.ids[1]))
+      .map((p) => ({ actors: p.ids.map((id) => actorById.get(id)!.slug), meetingCount: p.count }));
+    const seen: unknown[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const pageOf: any = await ok(
+        `query($hub: String!, $after: String) { whoMetWhom(actor: $hub, first: 25, after: $after) { totalCount edges { node { actors { slug } meetingCount } } pageInfo { hasNextPage endCursor } } }`,
+        { hub, after },
+      );
+      expect(pageOf.whoMetWhom.totalCount).toBe(ofHub.length);
+      seen.push(...pageOf.whoMetWhom.edges.map((e: any) => ({ actors: e.node.actors.map((x: any) => x.slug), meetingCount: e.node.meetingCount })));
+      if (!pageOf.whoMetWhom.pageInfo.hasNextPage) break;
+      after = pageOf.whoMetWhom.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(ofHub);
   });
 
   it('path: as short as a breadth-first search finds, every hop a real shared event', async () => {

@@ -74,7 +74,7 @@ export async function evidenceOf(db: Queryable, owner: EvidenceOwner, ids: reado
   const column = OWNER_COLUMNS[owner];
   const rows = await db.query<{ evidence_id: string; owner_id: string; article_id: string; start_offset: number; end_offset: number; quote: string; version: number }>(
     `SELECT id::text AS evidence_id, ${column}::text AS owner_id, article_id::text, start_offset, end_offset, quote, version
-     FROM evidence WHERE ${column} = ANY($1::bigint[]) ORDER BY ${column}, article_id, start_offset, id`,
+     FROM evidence WHERE ${column} = ANY($1::bigint[]) ORDER BY evidence.${column}, evidence.article_id, start_offset, evidence.id`,
     [ids],
   );
   return groupBy(rows, (row) => row.owner_id, (row) => ({

@@ -132,7 +132,7 @@ export async function updatePlaceRow(tx: Queryable, id: string, place: { name: s
 }
 
 export async function eventsAtPlace(tx: Queryable, placeId: string): Promise<{ id: string; slug: string }[]> {
-  return tx.query<{ id: string; slug: string }>('SELECT id::text, slug FROM events WHERE place_id = $1 ORDER BY sort_date, id', [placeId]);
+  return tx.query<{ id: string; slug: string }>('SELECT id::text, slug FROM events WHERE place_id = $1 ORDER BY sort_date, events.id', [placeId]);
 }
 
 export async function deletePlaceRows(tx: Queryable, placeId: string): Promise<void> {

@@ -264,15 +264,27 @@ export interface MeetingPairRecord {
 
 const meetingPairSortKey = (pair: MeetingPairRecord): unknown[] => [pair.meetingCount, ...pair.actorIds];
 
-const PAIRS_SQL = `
+/** Every pair of actors who met ($1 is NULL), or one actor's pairs (its slug in $1), read from that actor's meetings only. */
+function pairsSql(actorSlug: string | null): string {
+  if (actorSlug === null) {
+    return `
   SELECT a.actor_id AS a_id, b.actor_id AS b_id, count(DISTINCT e.id)::int AS meeting_count,
          array_agg(DISTINCT e.id::text) AS meeting_ids
   FROM events e
   JOIN participations a ON a.event_id = e.id
   JOIN participations b ON b.event_id = e.id AND a.actor_id < b.actor_id
-  WHERE e.kind = 'MEETING' AND e.status = 'OCCURRED'
-    AND ($1::text IS NULL OR EXISTS (SELECT 1 FROM actors x WHERE x.slug = $1 AND x.id IN (a.actor_id, b.actor_id)))
+  WHERE e.kind = 'MEETING' AND e.status = 'OCCURRED' AND $1::text IS NULL
   GROUP BY a.actor_id, b.actor_id`;
+  }
+  return `
+  SELECT least(mine.actor_id, other.actor_id) AS a_id, greatest(mine.actor_id, other.actor_id) AS b_id,
+         count(DISTINCT e.id)::int AS meeting_count, array_agg(DISTINCT e.id::text) AS meeting_ids
+  FROM participations mine
+  JOIN events e ON e.id = mine.event_id AND e.status = 'OCCURRED'
+  JOIN participations other ON other.event_id = mine.event_id AND other.actor_id <> mine.actor_id
+  WHERE mine.actor_id = (SELECT id FROM actors WHERE slug = $1::text) AND mine.event_kind = 'MEETING'
+  GROUP BY 1, 2`;
+}
 
 /** Who met whom, most meetings first; keyset-paged on (meeting count desc, actor ids). */
 export async function listMeetingPairs(db: Queryable, actorSlug: string | null, page: PageRequest): Promise<Page<MeetingPairRecord>> {
@@ -284,8 +296,9 @@ export async function listMeetingPairs(db: Queryable, actorSlug: string | null, 
   }
   params.push(page.first + 1);
   const rows = await db.query<{ a_id: string; b_id: string; meeting_count: number; meeting_ids: string[] }>(
-    `SELECT a_id::text, b_id::text, meeting_count, meeting_ids FROM (${PAIRS_SQL}) pairs ${after}
-     ORDER BY meeting_count DESC, a_id, b_id LIMIT $${params.length}`,
+    // Ordered by the ids as numbers (pairs.a_id), as the cursor compares them, not by the text columns of the answer.
+    `SELECT a_id::text, b_id::text, meeting_count, meeting_ids FROM (${pairsSql(actorSlug)}) pairs ${after}
+     ORDER BY pairs.meeting_count DESC, pairs.a_id, pairs.b_id LIMIT $${params.length}`,
     params,
   );
   const pairs = rows.map((row): MeetingPairRecord => ({ actorIds: [row.a_id, row.b_id], meetingIds: row.meeting_ids, meetingCount: row.meeting_count }));
@@ -293,7 +306,7 @@ export async function listMeetingPairs(db: Queryable, actorSlug: string | null, 
 }
 
 export async function countMeetingPairs(db: Queryable, actorSlug: string | null): Promise<number> {
-  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${PAIRS_SQL}) pairs`, [actorSlug]);
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${pairsSql(actorSlug)}) pairs`, [actorSlug]);
   return row.n;
 }
 
