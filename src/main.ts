@@ -2,21 +2,17 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { seed } from './bundles/seed';
 import { loadConfig } from './config';
-import { InvalidInputError } from './common/errors';
 import { projectRoot } from './common/project-root';
-import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
-import { runGenerateCommand } from './generate/generate.command';
-import { runKeysCommand } from './auth/keys.command';
-import { runImportCommand } from './bundles/import.command';
-import { buildNewsgraphSchema, printSortedSchema } from './graphql/schema';
-import { createApp } from './server';
+
+// Everything heavy (type-graphql, Apollo, express, class-validator: ~0.4 s) is imported inside
+// main, after the store has started opening, so that PGlite's engine compiles meanwhile.
 
 /** The process entry: `start`, `migrate`, `seed`, `schema`, `generate`, `import` or `keys`. Side effects live here only. */
 async function main(command: string): Promise<void> {
   if (command === 'schema') {
+    const { buildNewsgraphSchema, printSortedSchema } = await import('./graphql/schema');
     const path = join(projectRoot(), 'schema', 'schema.graphql');
     mkdirSync(join(projectRoot(), 'schema'), { recursive: true });
     writeFileSync(path, printSortedSchema(await buildNewsgraphSchema()));
@@ -24,14 +20,17 @@ async function main(command: string): Promise<void> {
     return;
   }
   if (command === 'generate') {
+    const { runGenerateCommand } = await import('./generate/generate.command');
     await runGenerateCommand(process.argv.slice(3), loadConfig());
     return;
   }
   if (command === 'import') {
+    const { runImportCommand } = await import('./bundles/import.command');
     await runImportCommand(process.argv.slice(3), loadConfig());
     return;
   }
   if (command === 'keys') {
+    const { runKeysCommand } = await import('./auth/keys.command');
     await runKeysCommand(process.argv.slice(3), loadConfig());
     return;
   }
@@ -39,7 +38,16 @@ async function main(command: string): Promise<void> {
     throw new Error(`unknown command "${command}": use start, migrate, seed, schema, generate, import or keys`);
   }
   const config = loadConfig();
-  const db = await openDatabase(config);
+  const opening = openDatabase(config);
+  let modules;
+  try {
+    modules = await Promise.all([import('./db/migrate'), import('./bundles/seed'), command === 'start' ? import('./server') : null]);
+  } catch (error) {
+    await opening.then((db) => db.close()).catch(() => undefined);
+    throw error;
+  }
+  const [{ migrate }, { seed }, server] = modules;
+  const db = await opening;
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   try {
     const applied = await migrate(db);
@@ -50,11 +58,11 @@ async function main(command: string): Promise<void> {
         console.log(`seed ${bundle.article}: ${bundle.changed ? `loaded ${JSON.stringify(bundle.counts)}` : 'unchanged, skipped'}`);
       }
     }
-    if (command !== 'start') {
+    if (!server) {
       await db.close();
       return;
     }
-    const app = await createApp(db, { ideEnabled: config.ideEnabled, safety: config.safety });
+    const app = await server.createApp(db, { ideEnabled: config.ideEnabled, safety: config.safety });
     await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
     const { port } = app.httpServer.address() as AddressInfo;
     console.log(`Newsgraph ready at http://${config.host}:${port}/graphql (${where})`);
@@ -72,7 +80,8 @@ async function main(command: string): Promise<void> {
   }
 }
 
-main(process.argv[2] ?? 'start').catch((error: unknown) => {
+main(process.argv[2] ?? 'start').catch(async (error: unknown) => {
+  const { InvalidInputError } = await import('./common/errors');
   console.error(error instanceof InvalidInputError ? error.report() : error);
   process.exit(1);
 });

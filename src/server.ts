@@ -88,6 +88,9 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   const apollo = new ApolloServer<Context>({
     schema: await buildNewsgraphSchema(),
     formatError,
+    // The process (main.ts) handles SIGTERM/SIGINT: it stops this server, then closes the store.
+    // Apollo's own handlers would re-raise the signal first and kill the process before that.
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: safety.maxOperations > 1,
     includeStacktraceInErrorResponses: safety.stackTraces,

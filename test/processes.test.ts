@@ -1,5 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { PostgresDatabase, quoteIdent } from '../src/db/postgres';
@@ -153,5 +155,21 @@ onPostgres('API processes on one PostgreSQL database', () => {
     expect(await api.exit).toBe(0);
     expect(api.output()).toContain('SIGTERM: finishing requests in flight');
     await expect(fetch(api.url.replace('/graphql', '/health'))).rejects.toThrow();
+  });
+});
+
+describe('an API process on an embedded store', () => {
+  const dataDir = join(tmpdir(), `ng-sigterm-${process.pid}-${randomBytes(4).toString('hex')}`);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('closes the store on SIGTERM as `npm start` runs it (not under NODE_ENV=test): exit 0, lock file gone', async () => {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+    const api = await startApi({ DATA_DIR: dataDir, NODE_ENV: 'development', DATABASE_URL: '' });
+    expect((await query(api.url, '{ actor(slug: "nato") { name } }')).data.actor.name).toBe('NATO');
+    expect(existsSync(join(dataDir, 'newsgraph.lock'))).toBe(true);
+    api.child.kill('SIGTERM');
+    expect(await api.exit).toBe(0);
+    expect(api.output()).toContain('SIGTERM: finishing requests in flight');
+    expect(existsSync(join(dataDir, 'newsgraph.lock'))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { dirname, join } from 'node:path';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Database, Notice, Queryable, Transaction } from './database';
 
@@ -70,6 +70,25 @@ export function lockDataDir(dataDir: string): () => void {
   throw new DataDirLockedError(`DATA_DIR ${dataDir}: could not take the lock file ${path}`);
 }
 
+// The compiled module goes to PGlite as is; lib ES2022 declares no WebAssembly.
+type WasmModule = NonNullable<PGliteOptions['pgliteWasmModule']>;
+declare const WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> };
+
+let engine: Promise<WasmModule> | undefined;
+
+/**
+ * PGlite's engine (9 MB of WASM), compiled once per process. V8 compiles it on background threads;
+ * starting at once, rather than after PGlite's own chain of awaited file reads, lets it overlap
+ * whatever the main thread does meanwhile (`start` loads the server's modules).
+ */
+export function compilePGliteEngine(): Promise<WasmModule> {
+  engine ??= WebAssembly.compile(readFileSync(join(dirname(require.resolve('@electric-sql/pglite')), 'pglite.wasm'))).catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  });
+  return engine;
+}
+
 /** Embedded PostgreSQL (WASM) in this process, persisted to a data folder, or in memory without one. */
 export class PGliteDatabase implements Database {
   readonly kind = 'pglite' as const;
@@ -91,6 +110,7 @@ export class PGliteDatabase implements Database {
     const release = options.dataDir ? lockDataDir(options.dataDir) : undefined;
     try {
       const pglite = await PGlite.create({
+        pgliteWasmModule: await compilePGliteEngine(),
         dataDir: options.dataDir,
         loadDataDir: options.snapshot,
         extensions: { pg_trgm },

@@ -66,6 +66,9 @@ export function buildNewsgraphSchema(): Promise<GraphQLSchema> {
     // Types reachable only through interfaces (Node, Actor, Event) must be named.
     orphanedTypes: [Person, Country, Organization, Meeting, Gathering, Pledge, Statement, Proposal, Action, Place, Article],
     validateFn: validateArgs,
+    // type-graphql's check runs a full introspection (~0.1 s of every start); graphql-js validates
+    // the schema on the first request anyway, and test/schema-file.test.ts builds it on every run.
+    skipCheck: true,
     // @cacheControl hints (src/cache/cache-control.ts) are read by Apollo's cache-control plugin.
     directives: [...specifiedDirectives, cacheControlDirective],
     // Reads are open; @Authorized fields (every mutation, auditLog) need an API key of their roles.
