@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type { Database, Queryable, Transaction } from '../src/db/database';
+import { loadConfig } from '../src/config';
 import { PGliteDatabase } from '../src/db/pglite';
 import { PostgresDatabase } from '../src/db/postgres';
 import { createApp } from '../src/server';
@@ -125,7 +126,8 @@ async function start(spec: ServerSpec): Promise<{ port: number }> {
   }
   const store: Database =
     spec.kind === 'api-pglite'
-      ? await PGliteDatabase.open({ dataDir: spec.dataDir })
+      ? // Opened as `npm start` opens it (PGLITE_SHARED_BUFFERS_MB, 16 MB unless set).
+        await PGliteDatabase.open({ dataDir: spec.dataDir, sharedBuffersMb: loadConfig().pgliteSharedBuffersMb })
       : new PostgresDatabase({ connectionString: spec.connectionString, schema: spec.schema });
   // Production defaults (limits, timeouts, logging at warn) except the per-client budget, which would
   // refuse a load generator on one address. The response cache follows RESPONSE_CACHE, which
