@@ -128,7 +128,13 @@ async function start(spec: ServerSpec): Promise<{ port: number }> {
     spec.kind === 'api-pglite'
       ? // Opened as `npm start` opens it (PGLITE_SHARED_BUFFERS_MB, 16 MB unless set).
         await PGliteDatabase.open({ dataDir: spec.dataDir, sharedBuffersMb: loadConfig().pgliteSharedBuffersMb })
-      : new PostgresDatabase({ connectionString: spec.connectionString, schema: spec.schema });
+      : // Pool size and statement timeout as `npm start` sets them (DB_POOL_SIZE, STATEMENT_TIMEOUT_MS).
+        new PostgresDatabase({
+          connectionString: spec.connectionString,
+          schema: spec.schema,
+          poolSize: loadConfig().dbPoolSize,
+          statementTimeoutMs: loadConfig().statementTimeoutMs,
+        });
   // Production defaults (limits, timeouts, logging at warn) except the per-client budget, which would
   // refuse a load generator on one address. The response cache follows RESPONSE_CACHE, which
   // bench/run.ts sets in this process's environment (true for the "cache" servers, false otherwise).

@@ -9,7 +9,7 @@ import { PageArgs } from '../graphql/page.args';
 import { ConnectionValue } from '../graphql/relay';
 import type { PlaceRecord } from '../places/place.repository';
 import { Place } from '../places/place.types';
-import { countEvents, listEvents, type EventFilterParams, type EventOrder, type EventRecord, type ParticipationRecord } from './event.repository';
+import { countEvents, listEvents, timelineOfActor, type EventFilterParams, type EventOrder, type EventRecord, type ParticipationRecord } from './event.repository';
 import { Event, EventConnection, EventFilter, EventOrder as EventOrderInput, Participation } from './event.types';
 import { badArgument } from '../common/errors';
 import { parsePartialDate } from '../common/partial-date';
@@ -55,7 +55,7 @@ export class EventResolver {
     description:
       "An actor's events of every kind in date order: a partial date sorts after the fuller dates inside it (2025 after 2025-04-11), undated events last. from/to keep events whose date may fall in the range.",
   })
-  timeline(
+  async timeline(
     @Arg('actor', () => String, { description: 'The actor (slug).' }) actor: string,
     @Arg('from', () => String, { nullable: true, description: 'From this partial date on.' }) from: string | null,
     @Arg('to', () => String, { nullable: true, description: 'Up to this partial date.' }) to: string | null,
@@ -66,7 +66,8 @@ export class EventResolver {
       const parsed = value === null || value === undefined ? null : parsePartialDate(value);
       if (typeof parsed === 'string') throw badArgument(name, parsed);
     }
-    return eventConnection(ctx, { participant: actor, from, to }, page);
+    const events = await timelineOfActor(ctx.db, actor, { from, to }, pageRequest(page.first, page.after, 2));
+    return new ConnectionValue(events, () => countEvents(ctx.db, { participant: actor, from, to }));
   }
 
   @FieldResolver(() => Place, { nullable: true })
