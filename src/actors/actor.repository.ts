@@ -147,51 +147,18 @@ export async function membersByOrganizations(db: Queryable, orgIds: readonly str
   return groupBy(rows, (row) => row.organization_id, toActor);
 }
 
-/**
- * The roles of the person `personAlias`.id as one JSON array (in rolesByPersons' order), for
- * statements that bring them along with something else; read back with rolesFromJson.
- */
-export function rolesJsonOf(personAlias: string): string {
-  return `(SELECT coalesce(json_agg(json_build_array(r.id::text, r.title, r.of_actor_id::text,
-            r.since_year, r.since_month, r.since_day, r.until_year, r.until_month, r.until_day, r.version,
-            o.id::text, o.slug, o.kind, o.name, o.aliases, o.iso_code, o.org_type, o.version) ORDER BY r.title, r.id), '[]')
-          FROM roles r LEFT JOIN actors o ON o.id = r.of_actor_id WHERE r.person_id = ${personAlias}.id)`;
-}
+/** A role with the actor it is held in (LEFT JOIN actors a ON a.id = r.of_actor_id; the actor columns are null without one). */
+const ROLE_COLUMNS = `r.id::text AS role_id, r.person_id::text AS person_id, r.title, r.of_actor_id::text AS of_actor_id,
+  r.since_year, r.since_month, r.since_day, r.until_year, r.until_month, r.until_day, r.version AS role_version, ${ACTOR_COLUMNS}`;
 
-type RoleTuple = [
-  string, string, string | null, number | null, number | null, number | null, number | null, number | null, number | null, number,
-  string | null, string, ActorRow['kind'], string, string[], string | null, string | null, number,
-];
+type RoleRow = Partial<ActorRow> & {
+  role_id: string; person_id: string; title: string; of_actor_id: string | null;
+  since_year: number | null; since_month: number | null; since_day: number | null;
+  until_year: number | null; until_month: number | null; until_day: number | null; role_version: number;
+};
 
-export function rolesFromJson(personId: string, tuples: RoleTuple[]): RoleRecord[] {
-  return tuples.map(([id, title, ofActorId, sy, sm, sd, uy, um, ud, version, oId, oSlug, oKind, oName, oAliases, oIso, oOrg, oVersion]) => ({
-    dbId: id,
-    personId,
-    title,
-    ofActorId,
-    since: toPartialDate(sy, sm, sd),
-    until: toPartialDate(uy, um, ud),
-    version,
-    of: oId ? toActor({ id: oId, slug: oSlug, kind: oKind, name: oName, aliases: oAliases, iso_code: oIso, org_type: oOrg, version: oVersion }) : null,
-  }));
-}
-
-export async function rolesByPersons(db: Queryable, personIds: readonly string[]): Promise<Map<string, RoleRecord[]>> {
-  const rows = await db.query<
-    Partial<ActorRow> & {
-      role_id: string; person_id: string; title: string; of_actor_id: string | null;
-      since_year: number | null; since_month: number | null; since_day: number | null;
-      until_year: number | null; until_month: number | null; until_day: number | null; role_version: number;
-    }
-  >(
-    `SELECT r.id::text AS role_id, r.person_id::text AS person_id, r.title, r.of_actor_id::text AS of_actor_id,
-            r.since_year, r.since_month, r.since_day, r.until_year, r.until_month, r.until_day, r.version AS role_version,
-            ${ACTOR_COLUMNS}
-     FROM roles r LEFT JOIN actors a ON a.id = r.of_actor_id
-     WHERE r.person_id = ANY($1::bigint[]) ORDER BY r.person_id, r.title, r.id`,
-    [personIds],
-  );
-  return groupBy(rows, (row) => row.person_id, (row) => ({
+function toRole(row: RoleRow): RoleRecord {
+  return {
     dbId: row.role_id,
     personId: row.person_id,
     title: row.title,
@@ -200,7 +167,30 @@ export async function rolesByPersons(db: Queryable, personIds: readonly string[]
     until: toPartialDate(row.until_year, row.until_month, row.until_day),
     version: row.role_version,
     of: row.id ? toActor(row as ActorRow) : null,
-  }));
+  };
+}
+
+/**
+ * The roles of one person (`personId`, an SQL expression) as one JSON array of rolesByPersons'
+ * rows, in its order, for statements that bring them along with something else; read back with
+ * rolesFromJson.
+ */
+export function rolesJsonOf(personId: string): string {
+  return `(SELECT coalesce(json_agg(row_to_json(rr) ORDER BY rr.title, rr.role_id::bigint), '[]') FROM (
+            SELECT ${ROLE_COLUMNS} FROM roles r LEFT JOIN actors a ON a.id = r.of_actor_id WHERE r.person_id = ${personId}) rr)`;
+}
+
+export function rolesFromJson(rows: RoleRow[]): RoleRecord[] {
+  return rows.map(toRole);
+}
+
+export async function rolesByPersons(db: Queryable, personIds: readonly string[]): Promise<Map<string, RoleRecord[]>> {
+  const rows = await db.query<RoleRow>(
+    `SELECT ${ROLE_COLUMNS} FROM roles r LEFT JOIN actors a ON a.id = r.of_actor_id
+     WHERE r.person_id = ANY($1::bigint[]) ORDER BY r.person_id, r.title, r.id`,
+    [personIds],
+  );
+  return groupBy(rows, (row) => row.person_id, toRole);
 }
 
 /**

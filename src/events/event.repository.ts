@@ -351,15 +351,16 @@ export async function eventPagesOfActors(
   const kindParam = p.add(kind);
   const after = page.after ? `AND (pp.event_sort_date, pp.event_id) > (${p.add(page.after[0])}::int, ${p.add(page.after[1])}::bigint)` : '';
   const limit = p.add(page.first + 1);
-  // Each event's participants with their actors, as participationsByEvents reads them, in one JSON array.
+  // Each event's participants with their actors (and their roles), as participationsByEvents and
+  // rolesByPersons read them, in one JSON array.
   const participants = options.withParticipants
-    ? `, (SELECT coalesce(json_agg(json_build_array(x.role, ${PARTICIPANT_ACTOR_FIELDS}${options.withRoles ? `, ${rolesJsonOf('a')}` : ''})
-                 ORDER BY x.position, x.id), '[]')
+    ? `, (SELECT coalesce(json_agg(json_build_object('role', x.role, 'actor', (SELECT row_to_json(ar) FROM (SELECT ${ACTOR_COLUMNS}) ar)
+                 ${options.withRoles ? `, 'roles', ${rolesJsonOf('x.actor_id')}` : ''}) ORDER BY x.position, x.id), '[]')
           FROM participations x JOIN actors a ON a.id = x.actor_id WHERE x.event_id = e.id) AS participants`
     : '';
   // Walks participations_actor_chrono (migration 0007) for each actor and stops at the page's end;
   // DISTINCT ON folds an actor's several roles in one event.
-  const rows = await db.query<EventRow & { owner: string; participants?: ParticipantTuple[] }>(
+  const rows = await db.query<EventRow & { owner: string; participants?: ParticipantJson[] }>(
     `SELECT a.id::text AS owner, m.* FROM unnest(${ids}::bigint[]) AS a(id)
      CROSS JOIN LATERAL (
        SELECT ${EVENT_COLUMNS} ${participants} FROM (
@@ -378,8 +379,8 @@ export async function eventPagesOfActors(
   const roles = new Map<string, RoleRecord[]>();
   for (const row of rows) {
     if (!row.participants) continue;
-    lists.set(row.id, row.participants.map((tuple) => toParticipation(row.id, tuple)));
-    for (const tuple of row.participants) if (tuple[9]) roles.set(tuple[1], rolesFromJson(tuple[1], tuple[9]));
+    lists.set(row.id, row.participants.map((p) => ({ eventId: row.id, actorId: p.actor.id, role: p.role, actor: toActor(p.actor) })));
+    for (const p of row.participants) if (p.roles) roles.set(p.actor.id, rolesFromJson(p.roles));
   }
   return {
     pages: new Map(actorIds.map((id) => [id, toPage(byActor.get(id) ?? [], page, eventSortKey)])),
@@ -388,12 +389,10 @@ export async function eventPagesOfActors(
   };
 }
 
-const PARTICIPANT_ACTOR_FIELDS = 'a.id::text, a.slug, a.kind, a.name, a.aliases, a.iso_code, a.org_type, a.version';
-type ParticipantTuple = [string, string, string, ActorRow['kind'], string, string[], string | null, string | null, number, Parameters<typeof rolesFromJson>[1]?];
-
-function toParticipation(eventId: string, [role, id, slug, kind, name, aliases, isoCode, orgType, version]: ParticipantTuple): ParticipationRecord {
-  const actor = toActor({ id, slug, kind, name, aliases, iso_code: isoCode, org_type: orgType, version });
-  return { eventId, actorId: id, role, actor };
+interface ParticipantJson {
+  role: string;
+  actor: ActorRow;
+  roles?: Parameters<typeof rolesFromJson>[0];
 }
 
 /** How many distinct events of a kind each actor took part in. */
