@@ -6,8 +6,10 @@ import type { ResponseCache } from './response-cache';
  * Marks an answer for the response cache when it may be shared: a query the front door handed on
  * (anonymous, CSRF-safe), answered without errors, whose cache-control hints make it PUBLIC with a
  * maxAge above 0. What is stored leaves out the asking client's own budget (`cost.remaining`).
- * A mutation empties this process's cache as soon as it has run, so its author reads its own
- * write at once; other processes hear of it through PostgreSQL (see invalidation.ts).
+ * A mutation empties this process's cache when it starts (answers being computed meanwhile are
+ * then refused) and again when it has run (what was stored while it ran held the old state), so
+ * its author reads its own write at once; other processes hear of it through PostgreSQL (see
+ * invalidation.ts).
  */
 export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Context> {
   return {
