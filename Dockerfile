@@ -34,5 +34,5 @@ ENV HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:4000/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Same as `npm start` (which builds first, then runs this).
+# Same as `npm start` (which first compiles, when a source changed since the last build, then runs this).
 CMD ["node", "dist/src/main.js", "start"]

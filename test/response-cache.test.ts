@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { createApiKey } from '../src/auth/api-key.service';
 import { cliCaller } from '../src/auth/caller';
 import { seed } from '../src/bundles/seed';
+import { StoredPersistedQueries } from '../src/cache/persisted-queries';
 import { ResponseCache, type CachedAnswer } from '../src/cache/response-cache';
 import { backends, openSeededStore, TEST_DATABASE_URL, type TestStore } from './support/backends';
 import { startLiveServer, type LiveServer } from './support/live-server';
@@ -189,6 +190,18 @@ describe.each(backends())('the response cache over HTTP (%s)', (backend) => {
     } finally {
       await other.close();
     }
+  });
+
+  it('persisted queries are kept newest first up to a bound, so registering documents cannot grow the store without end', async () => {
+    const stored = new StoredPersistedQueries(store.db, 0, 3);
+    for (const n of [1, 2, 3, 4, 5]) {
+      await stored.set(`apq:bound-test-${n}`, `{ place(slug: "p${n}") { name } }`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const rows = await store.db.query<{ hash: string }>('SELECT hash FROM persisted_queries ORDER BY created_at DESC, hash');
+    expect(rows.map((row) => row.hash)).toEqual(['apq:bound-test-5', 'apq:bound-test-4', 'apq:bound-test-3']);
+    expect(await stored.get('apq:bound-test-1')).toBeUndefined();
+    expect(await stored.get('apq:bound-test-5')).toBe('{ place(slug: "p5") { name } }');
   });
 
   it('a GET without a preflight header is refused as before (CSRF), not served from the cache', async () => {

@@ -13,6 +13,8 @@ export class StoredPersistedQueries implements KeyValueCache<string> {
   constructor(
     private readonly db: Queryable,
     private readonly keepInMemory = 1000,
+    /** Registrations kept in the store, newest first; older ones are dropped as new ones come. */
+    private readonly keepStored = 10_000,
   ) {}
 
   async get(key: string): Promise<string | undefined> {
@@ -27,7 +29,14 @@ export class StoredPersistedQueries implements KeyValueCache<string> {
   }
 
   async set(key: string, value: string): Promise<void> {
-    await this.db.query('INSERT INTO persisted_queries (hash, document) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [key, value]);
+    const added = await this.db.query('INSERT INTO persisted_queries (hash, document) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING RETURNING hash', [key, value]);
+    if (added.length > 0) {
+      await this.db.query(
+        `DELETE FROM persisted_queries WHERE hash IN (
+           SELECT hash FROM persisted_queries ORDER BY created_at DESC, hash OFFSET $1)`,
+        [this.keepStored],
+      );
+    }
     this.remember(key, value);
   }
 
