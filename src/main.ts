@@ -62,7 +62,7 @@ async function main(command: string): Promise<void> {
       await db.close();
       return;
     }
-    const app = await server.createApp(db, { ideEnabled: config.ideEnabled, safety: config.safety });
+    const app = await server.createApp(db, { ideEnabled: config.ideEnabled, safety: config.safety, cache: config.cache });
     await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
     const { port } = app.httpServer.address() as AddressInfo;
     console.log(`Newsgraph ready at http://${config.host}:${port}/graphql (${where})`);
