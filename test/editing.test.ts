@@ -37,6 +37,15 @@ describe.each(backends())('editing single facts (%s)', (backend) => {
   const write = (source: string, variables?: Record<string, unknown>) => seeded.api.query(source, variables, editor);
   const read = (source: string) => seeded.api.query(source);
   const auditRows = async () => (await seeded.store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0].n;
+  // actor_links (migration 0010) is kept by triggers; count the links afresh and compare.
+  const drift = async () =>
+    (
+      await seeded.store.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (
+           (SELECT * FROM newsgraph_counted_actor_links() EXCEPT SELECT actor_id, other_id, event_kind, events, occurred FROM actor_links)
+           UNION ALL (SELECT actor_id, other_id, event_kind, events, occurred FROM actor_links EXCEPT SELECT * FROM newsgraph_counted_actor_links())) d`,
+      )
+    )[0].n;
   /** Runs a write that must be refused, and checks that nothing at all was written. */
   const refused = async (source: string, variables?: Record<string, unknown>) => {
     const before = { rows: await rowCounts(seeded.store.db), audit: await auditRows() };
@@ -239,6 +248,44 @@ describe.each(backends())('editing single facts (%s)', (backend) => {
       ok(await write(`mutation($input: DeleteEventInput!) { deleteEvent(input: $input) { deleted { key } } }`, { input: { slug: 'dated-test-meeting', version: 2 } }));
     });
 
+    it('who met whom follows every edit of a meeting: the kept links equal the links counted afresh', async () => {
+      const metPutin = async (slug: string) => {
+        const pairs = ok(await read(`{ whoMetWhom(actor: "${slug}", first: 50) { totalCount edges { node { meetingCount actors { slug } meetings { slug } } } } }`)).whoMetWhom;
+        const pair = pairs.edges.map((e: any) => e.node).find((n: any) => n.actors.some((a: any) => a.slug === 'vladimir-putin'));
+        return { count: pair?.meetingCount ?? 0, meetings: (pair?.meetings ?? []).map((m: any) => m.slug), totalCount: pairs.totalCount };
+      };
+      expect(await drift()).toBe(0);
+      const before = await metPutin('steve-witkoff');
+      const update = (input: Record<string, unknown>) => write(`mutation($input: UpdateEventInput!) { updateEvent(input: $input) { version } }`, { input });
+      const input = {
+        ...base('pairs-test-meeting', 'MEETING', 'his third meeting with the Russian president'),
+        date: '2025-04-11',
+        // Putin twice (two roles): one more meeting, not two.
+        participants: [{ actor: 'steve-witkoff', role: 'guest' }, { actor: 'vladimir-putin', role: 'host' }, { actor: 'vladimir-putin', role: 'negotiator' }, { actor: 'dmitri-peskov' }],
+      };
+      ok(await write(CREATE, { input }));
+      expect(await drift()).toBe(0);
+      const added = await metPutin('steve-witkoff');
+      expect(added.count).toBe(before.count + 1);
+      expect(added.meetings).toContain('pairs-test-meeting');
+      expect(added.meetings).toHaveLength(added.count);
+      expect((await metPutin('dmitri-peskov')).count).toBeGreaterThan(0);
+      // Witkoff leaves the meeting: his pair with Putin loses it, Peskov's keeps it.
+      ok(await update({ slug: 'pairs-test-meeting', version: 1, participants: [{ actor: 'vladimir-putin', role: 'host' }, { actor: 'dmitri-peskov' }] }));
+      expect(await drift()).toBe(0);
+      expect((await metPutin('steve-witkoff')).count).toBe(before.count);
+      // Only meetings that took place count: a planned one drops out, and comes back when it occurs.
+      ok(await update({ slug: 'pairs-test-meeting', version: 2, participants: input.participants, status: 'PLANNED' }));
+      expect(await drift()).toBe(0);
+      expect((await metPutin('steve-witkoff')).count).toBe(before.count);
+      ok(await update({ slug: 'pairs-test-meeting', version: 3, status: 'OCCURRED' }));
+      expect(await drift()).toBe(0);
+      expect((await metPutin('steve-witkoff')).count).toBe(before.count + 1);
+      ok(await write(`mutation($input: DeleteEventInput!) { deleteEvent(input: $input) { deleted { key } } }`, { input: { slug: 'pairs-test-meeting', version: 4 } }));
+      expect(await drift()).toBe(0);
+      expect(await metPutin('steve-witkoff')).toEqual(before);
+    });
+
     it("updates a pledge's amount and donors, and a meeting's participants; refuses fields of another kind", async () => {
       const pledge = ok(
         await write(CREATE, {
@@ -270,6 +317,8 @@ describe.each(backends())('editing single facts (%s)', (backend) => {
         input: { slug: 'witkoff-putin-first-meeting', version: meeting.version, participants: [{ actor: 'steve-witkoff' }] },
       });
       expect(tooFew.problems).toEqual(['input.participants: a MEETING needs at least 2 participants']);
+      // Donors are participations: the kept links followed the change.
+      expect(await drift()).toBe(0);
     });
 
     it("a statement's new quote must be in its evidence", async () => {

@@ -59,13 +59,15 @@ export class PostgresDatabase implements Database {
   constructor(options: PostgresOptions) {
     this.connectionString = options.connectionString;
     this.schema = options.schema;
-    const settings = [];
+    // Requests are short: JIT compiles for the cost the planner estimates, which LIMITs and index
+    // walks never pay (400 ms of compiling for a 60 ms path query on PostgreSQL 15).
+    const settings = ['-c jit=off'];
     if (options.schema) settings.push(`-c search_path=${quoteIdent(options.schema)},public`);
     if (options.statementTimeoutMs) settings.push(`-c statement_timeout=${Math.floor(options.statementTimeoutMs)}`);
     this.pool = new Pool({
       connectionString: options.connectionString,
       max: options.poolSize ?? 10,
-      options: settings.length ? settings.join(' ') : undefined,
+      options: settings.join(' '),
     });
     // An idle client losing its server must not crash the process; the next checkout reconnects.
     this.pool.on('error', () => undefined);

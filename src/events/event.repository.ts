@@ -280,59 +280,85 @@ export async function eventsByPlaces(db: Queryable, placeIds: readonly string[])
   return groupBy(rows, (row) => row.place_id as string, toEvent);
 }
 
-/** A pair of actors who met, with the meetings (that took place) they both attended. */
+/** A pair of actors who met: how many meetings (that took place) they both attended. */
 export interface MeetingPairRecord {
   actorIds: [string, string];
-  meetingIds: string[];
   meetingCount: number;
 }
 
 const meetingPairSortKey = (pair: MeetingPairRecord): unknown[] => [pair.meetingCount, ...pair.actorIds];
 
-/** Every pair of actors who met ($1 is NULL), or one actor's pairs (its slug in $1), read from that actor's meetings only. */
-function pairsSql(actorSlug: string | null): string {
-  if (actorSlug === null) {
-    return `
-  SELECT a.actor_id AS a_id, b.actor_id AS b_id, count(DISTINCT e.id)::int AS meeting_count,
-         array_agg(DISTINCT e.id::text) AS meeting_ids
-  FROM events e
-  JOIN participations a ON a.event_id = e.id
-  JOIN participations b ON b.event_id = e.id AND a.actor_id < b.actor_id
-  WHERE e.kind = 'MEETING' AND e.status = 'OCCURRED' AND $1::text IS NULL
-  GROUP BY a.actor_id, b.actor_id`;
-  }
-  return `
-  SELECT least(mine.actor_id, other.actor_id) AS a_id, greatest(mine.actor_id, other.actor_id) AS b_id,
-         count(DISTINCT e.id)::int AS meeting_count, array_agg(DISTINCT e.id::text) AS meeting_ids
-  FROM participations mine
-  JOIN events e ON e.id = mine.event_id AND e.status = 'OCCURRED'
-  JOIN participations other ON other.event_id = mine.event_id AND other.actor_id <> mine.actor_id
-  WHERE mine.actor_id = (SELECT id FROM actors WHERE slug = $1::text) AND mine.event_kind = 'MEETING'
-  GROUP BY 1, 2`;
-}
+/** The actor_links rows of pairs who met: the condition of its two partial indexes. */
+const MET = "event_kind = 'MEETING' AND occurred > 0";
 
-/** Who met whom, most meetings first; keyset-paged on (meeting count desc, actor ids). */
+/**
+ * Who met whom, most meetings first; keyset-paged on (meeting count desc, actor ids). Read from
+ * actor_links (migration 0010; its MEETING rows, `occurred` meetings that took place), kept by
+ * triggers as participations change: a page costs its rows, not the meetings behind them. Each
+ * pair is stored both ways round: every pair once is actor_id < other_id; one actor's pairs are the
+ * rows of its actor_id, whose (count desc, other_id) order is the pairs' (count desc, smaller id,
+ * larger id) order.
+ */
 export async function listMeetingPairs(db: Queryable, actorSlug: string | null, page: PageRequest): Promise<Page<MeetingPairRecord>> {
-  const params: unknown[] = [actorSlug];
-  let after = '';
-  if (page.after) {
-    params.push(page.after[0], page.after[1], page.after[2]);
-    after = `WHERE meeting_count < $2::int OR (meeting_count = $2::int AND (a_id, b_id) > ($3::bigint, $4::bigint))`;
+  const params: unknown[] = [];
+  let sql: string;
+  if (actorSlug === null) {
+    let after = '';
+    if (page.after) {
+      params.push(page.after[0], page.after[1], page.after[2]);
+      after = 'AND (occurred < $1::int OR (occurred = $1::int AND (actor_id, other_id) > ($2::bigint, $3::bigint)))';
+    }
+    params.push(page.first + 1);
+    sql = `SELECT actor_id::text AS a_id, other_id::text AS b_id, occurred AS meeting_count FROM actor_links
+           WHERE ${MET} AND actor_id < other_id ${after}
+           ORDER BY occurred DESC, actor_id, other_id LIMIT $${params.length}`;
+  } else {
+    params.push(actorSlug);
+    let after = '';
+    if (page.after) {
+      // The cursor names both actors of its pair; the one that is not this actor orders the page.
+      params.push(page.after[0], page.after[1], page.after[2]);
+      after = `AND (occurred < $2::int OR (occurred = $2::int AND
+                 other_id > CASE WHEN $3::bigint = actor_id THEN $4::bigint ELSE $3::bigint END))`;
+    }
+    params.push(page.first + 1);
+    sql = `SELECT least(actor_id, other_id)::text AS a_id, greatest(actor_id, other_id)::text AS b_id, occurred AS meeting_count
+           FROM actor_links WHERE ${MET} AND actor_id = (SELECT id FROM actors WHERE slug = $1) ${after}
+           ORDER BY occurred DESC, other_id LIMIT $${params.length}`;
   }
-  params.push(page.first + 1);
-  const rows = await db.query<{ a_id: string; b_id: string; meeting_count: number; meeting_ids: string[] }>(
-    // Ordered by the ids as numbers (pairs.a_id), as the cursor compares them, not by the text columns of the answer.
-    `SELECT a_id::text, b_id::text, meeting_count, meeting_ids FROM (${pairsSql(actorSlug)}) pairs ${after}
-     ORDER BY pairs.meeting_count DESC, pairs.a_id, pairs.b_id LIMIT $${params.length}`,
-    params,
-  );
-  const pairs = rows.map((row): MeetingPairRecord => ({ actorIds: [row.a_id, row.b_id], meetingIds: row.meeting_ids, meetingCount: row.meeting_count }));
+  const rows = await db.query<{ a_id: string; b_id: string; meeting_count: number }>(sql, params);
+  const pairs = rows.map((row): MeetingPairRecord => ({ actorIds: [row.a_id, row.b_id], meetingCount: row.meeting_count }));
   return toPage(pairs, page, meetingPairSortKey);
 }
 
 export async function countMeetingPairs(db: Queryable, actorSlug: string | null): Promise<number> {
-  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${pairsSql(actorSlug)}) pairs`, [actorSlug]);
+  const [row] =
+    actorSlug === null
+      ? await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM actor_links WHERE ${MET} AND actor_id < other_id`)
+      : await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM actor_links WHERE ${MET} AND actor_id = (SELECT id FROM actors WHERE slug = $1)`, [
+          actorSlug,
+        ]);
   return row.n;
+}
+
+/**
+ * The meetings (that took place) each pair of actors both attended, keyed `smallerId|largerId`:
+ * the two actors' meetings intersected, each read from participations_actor_chrono.
+ */
+export async function meetingsOfPairs(db: Queryable, keys: readonly string[]): Promise<Map<string, string[]>> {
+  const pairs = keys.map((key) => key.split('|'));
+  const rows = await db.query<{ key: string; meeting_ids: string[] }>(
+    `SELECT k.a::text || '|' || k.b::text AS key, array_agg(m.event_id::text) AS meeting_ids
+     FROM unnest($1::bigint[], $2::bigint[]) AS k(a, b)
+     CROSS JOIN LATERAL (
+       SELECT x.event_id FROM participations x WHERE x.actor_id = k.a AND x.event_kind = 'MEETING' AND x.event_status = 'OCCURRED'
+       INTERSECT
+       SELECT y.event_id FROM participations y WHERE y.actor_id = k.b AND y.event_kind = 'MEETING' AND y.event_status = 'OCCURRED'
+     ) m
+     GROUP BY k.a, k.b`,
+    [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+  );
+  return new Map(rows.map((row) => [row.key, row.meeting_ids]));
 }
 
 /**

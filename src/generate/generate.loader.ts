@@ -123,6 +123,8 @@ export async function generateGraph(db: Database, options: GenerateGraphOptions)
     await tx.query('SELECT pg_advisory_xact_lock(hashtext(current_schema() || $1))', [':newsgraph:generate']);
     // A bulk load runs for minutes at a million events; the per-statement timeout is for requests.
     await tx.query("SELECT set_config('statement_timeout', '0', true)");
+    // The triggers keeping actor_links stand aside for this transaction; it is rebuilt once below.
+    await tx.query("SELECT set_config('newsgraph.bulk_load', 'on', true)");
 
     const tableMs = countRows(emptyChunk());
     const result = (counts: TableCounts, loaded: boolean, generateSeconds: number): GenerateResult => {
@@ -189,8 +191,10 @@ export async function generateGraph(db: Database, options: GenerateGraphOptions)
         `SELECT setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 0) + 1, false) FROM ${table}`,
       );
     }
+    await tx.query('SELECT newsgraph_rebuild_actor_links()');
+    await tx.query("SELECT set_config('newsgraph.bulk_load', 'off', true)");
     // Fresh statistics, so that the first queries on a new graph get sensible plans.
-    await tx.exec(`ANALYZE ${SQL_TABLES.join(', ')}`);
+    await tx.exec(`ANALYZE ${SQL_TABLES.join(', ')}, actor_links`);
     return result(total, true, generateMs / 1000);
   });
 }

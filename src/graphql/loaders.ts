@@ -17,6 +17,7 @@ import {
   eventCountsOfActors,
   eventPagesOfActors,
   eventsOfActors,
+  meetingsOfPairs,
   participationsByEvents,
   type EventKind,
   type EventRecord,
@@ -134,6 +135,8 @@ export function createLoaders(db: Queryable) {
     statementsBy: eventsOf(['STATEMENT'], ['speaker']),
     eventsAtPlace: listByKey((ids) => eventsByPlaces(db, ids)),
     counterparts: listByKey((ids) => counterpartsByActors(db, ids)),
+    /** Keyed `smallerActorId|largerActorId`. */
+    pairMeetings: listByKey((keys) => meetingsOfPairs(db, keys)),
     roles,
     members: listByKey((ids) => membersByOrganizations(db, ids)),
     stancesOfActor: listByKey((ids) => stancesBy(db, 'actor', ids)),

@@ -52,8 +52,8 @@ export class MeetingPairResolver {
   }
 
   @FieldResolver(() => [Meeting])
-  meetings(@Root() pair: MeetingPairRecord, @Ctx() ctx: Context): Promise<EventRecord[]> {
-    return meetingsByIds(ctx, pair.meetingIds);
+  async meetings(@Root() pair: MeetingPairRecord, @Ctx() ctx: Context): Promise<EventRecord[]> {
+    return meetingsByIds(ctx, await ctx.loaders.pairMeetings.load(pair.actorIds.join('|')));
   }
 }
 
