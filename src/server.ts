@@ -68,6 +68,8 @@ export interface AppOptions {
  */
 export async function createApp(db: Database, options: AppOptions = {}): Promise<App> {
   const ideEnabled = options.ideEnabled ?? true;
+  // Built before anything that holds a connection (rate limiter, LISTEN), which a failure here would leave open.
+  const schema = await buildNewsgraphSchema();
   const safety = options.safety ?? loadSafetyConfig();
   const logger = options.logger ?? pino({ level: safety.logLevel, base: { service: 'newsgraph' } });
   const bucket = { capacity: safety.rateLimitCapacity, refillPerSecond: safety.rateLimitRefillPerSecond };
@@ -86,7 +88,7 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   // Cache hits are answered before Express; everything else goes on to it.
   const httpServer = createServer(cache ? cacheFrontDoor(cache, safety.maxBodyBytes, app) : app);
   const apollo = new ApolloServer<Context>({
-    schema: await buildNewsgraphSchema(),
+    schema,
     formatError,
     // The process (main.ts) handles SIGTERM/SIGINT: it stops this server, then closes the store.
     // Apollo's own handlers would re-raise the signal first and kill the process before that.
@@ -111,7 +113,13 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
       ...(cache ? [responseCachePlugin(cache)] : []),
     ],
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (error) {
+    await stopFollowing?.();
+    await ownLimiter?.close();
+    throw error;
+  }
 
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {

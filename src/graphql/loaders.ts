@@ -7,6 +7,7 @@ import {
   membersByOrganizations,
   rolesByPersons,
   type ActorRecord,
+  type RoleRecord,
 } from '../actors/actor.repository';
 import { articlesByIds, articlesBySlugs, evidenceOf, type ArticleRecord, type EvidenceOwner } from '../articles/article.repository';
 import type { Queryable } from '../db/database';
@@ -21,6 +22,7 @@ import {
   participationsByEvents,
   type EventKind,
   type EventRecord,
+  type ParticipationRecord,
 } from '../events/event.repository';
 import { amountsByEvents, amountsIn } from '../money/money.repository';
 import type { MoneyValue } from '../money/money.service';
@@ -61,16 +63,16 @@ export function createLoaders(db: Queryable) {
     actor.prime(record.dbId, record);
     actorBySlug.prime(record.slug, record);
   };
-  const participations = listByKey(async (ids) => {
-    const groups = await participationsByEvents(db, ids);
+  const primeParticipantActors = (groups: Map<string, ParticipationRecord[]>) => {
     for (const list of groups.values()) for (const participation of list) primeActor(participation.actor);
     return groups;
-  });
-  const roles = listByKey(async (ids) => {
-    const groups = await rolesByPersons(db, ids);
+  };
+  const primeRoleActors = (groups: Map<string, RoleRecord[]>) => {
     for (const list of groups.values()) for (const role of list) primeActor(role.of);
     return groups;
-  });
+  };
+  const participations = listByKey(async (ids) => primeParticipantActors(await participationsByEvents(db, ids)));
+  const roles = listByKey(async (ids) => primeRoleActors(await rolesByPersons(db, ids)));
   return {
     actor,
     actorBySlug,
@@ -114,14 +116,8 @@ export function createLoaders(db: Queryable) {
             withRoles: ahead.includes('R'),
           });
           for (const [actorId, page] of found.pages) pages.set(`${actorId}|${request}`, page);
-          for (const [eventId, list] of found.participants) {
-            participations.prime(eventId, list);
-            for (const participation of list) primeActor(participation.actor);
-          }
-          for (const [personId, list] of found.roles) {
-            roles.prime(personId, list);
-            for (const role of list) primeActor(role.of);
-          }
+          for (const [eventId, list] of primeParticipantActors(found.participants)) participations.prime(eventId, list);
+          for (const [personId, list] of primeRoleActors(found.roles)) roles.prime(personId, list);
         }),
       );
       return keys.map((key) => pages.get(key) as Page<EventRecord>);
