@@ -209,8 +209,19 @@ describe.each(backends())('queries on a generated graph of 10,000 events (%s)', 
         const members = actorsOfEvent.get(eventBySlug.get(hop.event.slug)!)!;
         expect(members.has(slugToId.get(hop.from.slug)!)).toBe(true);
         expect(members.has(slugToId.get(hop.to.slug)!)).toBe(true);
+        // The earliest event the two share (by date, then id), whichever of the two walks its history.
+        const shared = [...eventsOfActor.get(slugToId.get(hop.from.slug)!)!].filter((id) => eventsOfActor.get(slugToId.get(hop.to.slug)!)!.has(id));
+        const earliest = shared.sort((a, b) => sortDate(eventById.get(a)!) - sortDate(eventById.get(b)!) || Number(a) - Number(b))[0];
+        expect(hop.event.slug).toBe(eventById.get(earliest)!.slug);
       }
     }
+    // Chains come in the order of their actor id lists, compared as numbers.
+    const idLists = data.path.map((chain: any) => chain.actors.map((a: any) => Number(slugToId.get(a.slug))));
+    const sorted = [...idLists].sort((a: number[], b: number[]) => {
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+      return 0;
+    });
+    expect(idLists).toEqual(sorted);
   });
 
   it('neighborhood: exactly the actors one link away', async () => {

@@ -26,9 +26,9 @@ const LINK = (from: string, kinds: string) => `
 /**
  * The shortest chains of actors from one actor to another, linked through shared events, at most
  * maxHops links long, each step naming its earliest linking event (by date, then id). One statement:
- * newsgraph_shortest_links (migration 0006) searches from both ends and returns the links of every
- * shortest chain; the chains are then read off in order of their actor id lists (compared as text,
- * as before), at most `limit` of them. An actor to itself is one chain of no links.
+ * newsgraph_shortest_links (migrations 0006, 0010) searches from both ends over actor_links and
+ * returns the links of every shortest chain; the chains are then read off in order of their actor
+ * id lists (compared as numbers), at most `limit` of them. An actor to itself is one chain of no links.
  */
 export async function shortestChains(
   db: Queryable,
@@ -56,7 +56,7 @@ export async function shortestChains(
     if (!next.has(key)) next.set(key, []);
     next.get(key)!.push({ target: l.target, event: l.event });
   }
-  for (const steps of next.values()) steps.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+  for (const steps of next.values()) steps.sort((a, b) => Number(a.target) - Number(b.target));
   // Depth first, smallest id first: chains come out in the order of their actor id lists.
   const chains: ChainRecord[] = [];
   const walk = (actorIds: string[], eventIds: string[]): void => {
