@@ -96,7 +96,13 @@ interface Running {
 const serverScript = join(__dirname, 'server.js');
 
 function startServer(name: ServerName, spec: ServerSpec, execArgv: string[] = [], env: Record<string, string> = {}): Promise<Running> {
-  const child = fork(serverScript, [JSON.stringify(spec)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv, env: { ...process.env, ...env } });
+  // Every measured server runs as production does (Dockerfile, docker-compose): graphql-js skips its
+  // development-mode checks there (8.5% of the API's CPU per actor page, measured with /proc counters).
+  const child = fork(serverScript, [JSON.stringify(spec)], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    execArgv,
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready`)));
     child.once('message', (m: { type: string; port: number }) => {
