@@ -83,6 +83,11 @@ function parseOptions(argv: string[]): Options {
   return o;
 }
 
+// One set of headers for every request the bench sends (probes, captures, autocannon): the response
+// cache keys on Accept too, so a request primed with fetch's default Accept would not be the one
+// autocannon then sends.
+const JSON_REQUEST = { 'content-type': 'application/json', accept: 'application/json' };
+
 type ServerName = 'api-postgres' | 'api-pglite' | 'api-postgres cache' | 'api-pglite cache' | 'ceiling' | 'postgraphile';
 const SERVER_ORDER: ServerName[] = ['api-pglite', 'api-postgres', 'api-pglite cache', 'api-postgres cache', 'ceiling', 'postgraphile'];
 
@@ -141,7 +146,7 @@ function rssMb(pid: number): number {
 }
 
 async function post(url: string, body: string): Promise<{ status: number; text: string }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await fetch(url, { method: 'POST', headers: JSON_REQUEST, body });
   return { status: res.status, text: await res.text() };
 }
 
@@ -197,7 +202,7 @@ async function drive(
   probe: (signal: AbortSignal) => Promise<unknown>,
 ): Promise<Omit<Row, 'size' | 'caseName' | 'server' | 'depth'>> {
   const url = `http://127.0.0.1:${s.port}${path}`;
-  const opts = { url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections: o.connections };
+  const opts = { url, method: 'POST' as const, headers: JSON_REQUEST, body, connections: o.connections };
   await autocannon({ ...opts, duration: o.warmup });
   let peak = rssMb(s.child.pid as number);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(s.child.pid as number))), 250);
@@ -380,7 +385,7 @@ async function benchSize(size: number, o: Options, work: string): Promise<SizeRe
         const probe = isApi
           ? (signal: AbortSignal) => fetch(`http://127.0.0.1:${s.port}/ready`, { signal }).then((r) => r.arrayBuffer())
           : (signal: AbortSignal) =>
-              fetch(`http://127.0.0.1:${s.port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal }).then((r) => r.arrayBuffer());
+              fetch(`http://127.0.0.1:${s.port}${path}`, { method: 'POST', headers: JSON_REQUEST, body, signal }).then((r) => r.arrayBuffer());
         const m = await drive(s, path, body, o, probe);
         const row: Row = { size, caseName: c.name, server: s.name, depth, ...m, statements };
         rows.push(row);
@@ -552,7 +557,7 @@ async function reopenStore(size: number, dataDir: string, params: CaseParams, o:
       requests: CASES.map((c) => ({
         method: 'POST' as const,
         path: '/graphql',
-        headers: { 'content-type': 'application/json' },
+        headers: JSON_REQUEST,
         body: JSON.stringify({ query: c.query, variables: c.variables(params) }),
       })),
     });
