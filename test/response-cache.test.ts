@@ -6,7 +6,7 @@ import { seed } from '../src/bundles/seed';
 import { StoredPersistedQueries } from '../src/cache/persisted-queries';
 import { ResponseCache, type CachedAnswer } from '../src/cache/response-cache';
 import { backends, openSeededStore, TEST_DATABASE_URL, type TestStore } from './support/backends';
-import { startLiveServer, type LiveServer } from './support/live-server';
+import { countedDatabase, startLiveServer, type LiveServer } from './support/live-server';
 
 const answer = (text: string, expiresAt = Date.now() + 60_000): CachedAnswer => ({
   body: Buffer.from(text),
@@ -217,6 +217,33 @@ describe.each(backends())('the response cache over HTTP (%s)', (backend) => {
     const response = await raw('{"query": ');
     expect(response.status).toBe(400);
     expect(JSON.parse(response.text).errors[0]).toMatchObject({ message: expect.stringMatching(/^The request body is not valid JSON/), extensions: { code: 'BAD_REQUEST' } });
+  });
+
+  it('concurrent misses for one query compute it once: the others wait for that answer (no stampede after a write)', async () => {
+    const counted = countedDatabase(store.db);
+    const own = await startLiveServer(counted.db);
+    try {
+      const body = JSON.stringify({
+        query: '{ actor(slug: "vladimir-putin") { name meetings(first: 5) { edges { node { title participants { actor { name } } } } } } }',
+      });
+      const ask = () =>
+        fetch(own.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (r) => ({
+          cache: r.headers.get('x-cache'),
+          data: JSON.parse(await r.text()).data,
+        }));
+      let before = counted.statements();
+      const answers = await Promise.all(Array.from({ length: 8 }, ask));
+      const together = counted.statements() - before;
+      expect(answers.filter((a) => a.cache === 'hit')).toHaveLength(7);
+      for (const a of answers) expect(a.data).toEqual(answers[0].data);
+      // What one request alone costs, on an emptied cache: the eight cost the same.
+      own.app.cache!.invalidate();
+      before = counted.statements();
+      expect((await ask()).cache).toBeNull();
+      expect(together).toBe(counted.statements() - before);
+    } finally {
+      await own.close();
+    }
   });
 
   it('auditLog is never cached (its hint is maxAge 0, PRIVATE)', async () => {

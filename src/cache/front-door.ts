@@ -103,17 +103,48 @@ function storeWhenSent(cache: ResponseCache, ticket: CacheTicket, res: ServerRes
  * operation name and persisted-query hash), POST requests by their body (or its sha256); both also by
  * the Accept header, which picks the response's content type. Requests with credentials are never
  * looked up or stored, and neither is anything the CSRF rule would refuse.
+ *
+ * A miss for a request that this process is already computing waits for that answer instead of
+ * computing it again (after a write empties the cache, 32 clients asking one costly query run it
+ * once, not 32 times); if the answer was not stored (an error, a write meanwhile), it goes on alone.
  */
 export function cacheFrontDoor(
   cache: ResponseCache,
   maxBodyBytes: number,
   next: (req: IncomingMessage, res: ServerResponse) => void,
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  // The requests being computed now, by key: each settles when its response is done (or dropped).
+  const computing = new Map<string, Promise<void>>();
   const handOn = (req: IncomingMessage, res: ServerResponse, key: string, generation: number) => {
     const ticket: CacheTicket = { key, generation };
     req.cacheTicket = ticket;
     storeWhenSent(cache, ticket, res);
+    if (!computing.has(key)) {
+      computing.set(
+        key,
+        new Promise<void>((settle) => {
+          res.once('close', () => {
+            computing.delete(key);
+            settle();
+          });
+        }),
+      );
+    }
     next(req, res);
+  };
+  /** After a miss: waits for the same request being computed, if any, and serves its answer; else hands it on. */
+  const afterMiss = (req: IncomingMessage, res: ServerResponse, key: string, generation: number) => {
+    const pending = computing.get(key);
+    if (!pending) {
+      handOn(req, res, key, generation);
+      return;
+    }
+    void pending.then(() => {
+      if (res.destroyed) return;
+      const stored = cache.get(key);
+      if (stored) send(req, res, stored);
+      else handOn(req, res, key, generation);
+    });
   };
 
   return (req, res) => {
@@ -132,7 +163,7 @@ export function cacheFrontDoor(
       const key = `GET ${accept}\n${url}`;
       const hit = cache.get(key);
       if (hit) send(req, res, hit);
-      else handOn(req, res, key, cache.generation);
+      else afterMiss(req, res, key, cache.generation);
       return;
     }
     const length = Number(req.headers['content-length']);
@@ -168,7 +199,7 @@ export function cacheFrontDoor(
         return;
       }
       req.body = body;
-      if (typeof body === 'object' && body !== null && !Array.isArray(body)) handOn(req, res, key, generation);
+      if (typeof body === 'object' && body !== null && !Array.isArray(body)) afterMiss(req, res, key, generation);
       else next(req, res);
     });
   };
