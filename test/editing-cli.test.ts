@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '../src/config';
 import { quoteIdent } from '../src/db/postgres';
 import { openDatabase } from '../src/db/open';
 import { adminQuery, backends, TEST_DATABASE_URL, type Backend } from './support/backends';
+import { buildMain } from './support/build';
 
 const root = join(__dirname, '..');
 const FIXTURE = join(__dirname, 'fixtures', 'envoy-fourth-meeting');
@@ -101,17 +102,16 @@ describe.each(backends())('the import and keys commands (%s)', (backend) => {
 });
 
 describe('the commands as processes (`node dist/src/main.js import|keys`)', () => {
-  // Built to a folder of its own, so that other suites building dist/ cannot race with it.
-  const out = join(root, 'node_modules', '.cache', `newsgraph-cli-test-${process.pid}`);
+  let build: ReturnType<typeof buildMain>;
   const dir = mkdtempSync(join(tmpdir(), 'newsgraph-cli-process-'));
   const env = { ...process.env, DATA_DIR: join(dir, 'data'), DATABASE_URL: '' };
-  const main = (...args: string[]) => spawnSync(process.execPath, [join(out, 'src', 'main.js'), ...args], { cwd: root, env, encoding: 'utf8' });
+  const main = (...args: string[]) => spawnSync(process.execPath, [build.main, ...args], { cwd: root, env, encoding: 'utf8' });
 
   beforeAll(() => {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', out], { cwd: root, stdio: 'pipe' });
+    build = buildMain('editing-cli');
   });
   afterAll(() => {
-    rmSync(out, { recursive: true, force: true });
+    build.remove();
     rmSync(dir, { recursive: true, force: true });
   });
 

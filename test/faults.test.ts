@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +8,12 @@ import { migrate } from '../src/db/migrate';
 import { DataDirLockedError, PGliteDatabase } from '../src/db/pglite';
 import { PostgresDatabase, quoteIdent } from '../src/db/postgres';
 import { adminQuery, backends, TEST_DATABASE_URL } from './support/backends';
+import { buildMain } from './support/build';
 import { CACHE_OFF, startLiveServer } from './support/live-server';
 
 const root = join(__dirname, '..');
-const main = join(root, 'dist', 'src', 'main.js');
+// Built by the suite's beforeAll to a folder of its own (see buildMain).
+let main = '';
 const onPostgres = backends().includes('postgres') ? describe : describe.skip;
 // SIGKILL cycles per store; the issue's 50 with FAULT_CYCLES=50 (about a minute per store).
 const CYCLES = Number(process.env.FAULT_CYCLES || 5);
@@ -29,8 +31,8 @@ function bundleAs(dir: string, slug: string): string {
   return path;
 }
 
-/** Runs `import` for each bundle in turn and kills it with SIGKILL after `killAfterMs`; returns the slugs it acknowledged. */
-function importUntilKilled(env: NodeJS.ProcessEnv, paths: string[], killAfterMs: number): Promise<string[]> {
+/** Runs `import` for each bundle in turn and kills it with SIGKILL after `killAfterMs`; returns the slugs it acknowledged and what it printed. */
+function importUntilKilled(env: NodeJS.ProcessEnv, paths: string[], killAfterMs: number): Promise<{ acknowledged: string[]; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [main, 'import', ...paths], { cwd: root, env: { ...process.env, ...env } });
     let output = '';
@@ -39,7 +41,7 @@ function importUntilKilled(env: NodeJS.ProcessEnv, paths: string[], killAfterMs:
     const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', () => {
       clearTimeout(timer);
-      resolve([...output.matchAll(/^import ([a-z0-9-]+): /gm)].map((match) => match[1]));
+      resolve({ acknowledged: [...output.matchAll(/^import ([a-z0-9-]+): /gm)].map((match) => match[1]), output });
     });
   });
 }
@@ -57,10 +59,12 @@ async function drillArticles(db: Database): Promise<Map<string, number>> {
 async function killDrill(open: () => Promise<Database>, env: NodeJS.ProcessEnv, dir: string) {
   // Reference: imports run to the end (the second links to the facts the first created, as all later ones do).
   const started = Date.now();
-  expect(await importUntilKilled(env, [bundleAs(dir, 'drill-reference'), bundleAs(dir, 'drill-reference-2')], 60_000)).toEqual([
-    'drill-reference',
-    'drill-reference-2',
-  ]);
+  const reference = await importUntilKilled(env, [bundleAs(dir, 'drill-reference'), bundleAs(dir, 'drill-reference-2')], 60_000);
+  // The output says why, should the reference run not finish.
+  expect({ ...reference, output: reference.acknowledged.length === 2 ? '' : reference.output }).toEqual({
+    acknowledged: ['drill-reference', 'drill-reference-2'],
+    output: '',
+  });
   const fullRun = Date.now() - started;
   let db = await open();
   const expected = (await drillArticles(db)).get('drill-reference-2')!;
@@ -72,7 +76,8 @@ async function killDrill(open: () => Promise<Database>, env: NodeJS.ProcessEnv, 
     const paths = [0, 1, 2].map((i) => bundleAs(dir, `drill-${cycle}-${i}`));
     // Kill at a different moment each cycle (20%-100% of a two-import run, while this one has three):
     // while starting, migrating, validating or writing.
-    acknowledged.push(...(await importUntilKilled(env, paths, Math.round(fullRun * (0.2 + ((cycle * 0.618) % 1) * 0.8)))));
+    const run = await importUntilKilled(env, paths, Math.round(fullRun * (0.2 + ((cycle * 0.618) % 1) * 0.8)));
+    acknowledged.push(...run.acknowledged);
   }
   db = await open();
   try {
@@ -92,11 +97,16 @@ async function killDrill(open: () => Promise<Database>, env: NodeJS.ProcessEnv, 
 
 describe('faults', () => {
   let dir: string;
+  let build: ReturnType<typeof buildMain>;
   beforeAll(() => {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+    build = buildMain('faults');
+    main = build.main;
     dir = mkdtempSync(join(tmpdir(), 'newsgraph-faults-'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    build.remove();
+  });
 
   describe('a PGlite data folder is opened by one process at a time', () => {
     it('refuses a second opening, in this process or another, naming the owner', async () => {

@@ -10,10 +10,19 @@ import { cliCaller } from '../src/auth/caller';
 import { loadBundle } from '../src/bundles/bundle.writer';
 import { readBundle } from '../src/bundles/bundle.reader';
 import { adminQuery, backends, TEST_DATABASE_URL } from './support/backends';
+import { buildMain } from './support/build';
 
 const root = join(__dirname, '..');
-const main = join(root, 'dist', 'src', 'main.js');
 const onPostgres = backends().includes('postgres') ? describe : describe.skip;
+
+// Built once for the file to a folder of its own (see buildMain).
+let main = '';
+let build: ReturnType<typeof buildMain>;
+beforeAll(() => {
+  build = buildMain('processes');
+  main = build.main;
+});
+afterAll(() => build.remove());
 
 interface Running {
   child: ChildProcess;
@@ -72,7 +81,6 @@ onPostgres('API processes on one PostgreSQL database', () => {
   const running: Running[] = [];
 
   beforeAll(async () => {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
     await adminQuery(`CREATE SCHEMA ${quoteIdent(schema)}`);
   });
   afterAll(async () => {
@@ -163,7 +171,6 @@ describe('an API process on an embedded store', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('closes the store on SIGTERM as `npm start` runs it (not under NODE_ENV=test): exit 0, lock file gone', async () => {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
     const api = await startApi({ DATA_DIR: dataDir, NODE_ENV: 'development', DATABASE_URL: '' });
     expect((await query(api.url, '{ actor(slug: "nato") { name } }')).data.actor.name).toBe('NATO');
     expect(existsSync(join(dataDir, 'newsgraph.lock'))).toBe(true);
