@@ -37,13 +37,18 @@ describe.each(backends())('editing single facts (%s)', (backend) => {
   const write = (source: string, variables?: Record<string, unknown>) => seeded.api.query(source, variables, editor);
   const read = (source: string) => seeded.api.query(source);
   const auditRows = async () => (await seeded.store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0].n;
-  // actor_links (migration 0010) is kept by triggers; count the links afresh and compare.
+  // actor_links (migration 0010) and actor_link_counts (0011) are kept by triggers; count both
+  // afresh from what they are kept from and compare: the rows that differ, either way.
   const drift = async () =>
     (
       await seeded.store.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM (
            (SELECT * FROM newsgraph_counted_actor_links() EXCEPT SELECT actor_id, other_id, event_kind, events, occurred FROM actor_links)
-           UNION ALL (SELECT actor_id, other_id, event_kind, events, occurred FROM actor_links EXCEPT SELECT * FROM newsgraph_counted_actor_links())) d`,
+           UNION ALL (SELECT actor_id, other_id, event_kind, events, occurred FROM actor_links EXCEPT SELECT * FROM newsgraph_counted_actor_links())
+           UNION ALL (SELECT actor_id, 0, event_kind, counterparts, 0 FROM newsgraph_counted_actor_link_counts()
+                      EXCEPT SELECT actor_id, 0, event_kind, counterparts, 0 FROM actor_link_counts)
+           UNION ALL (SELECT actor_id, 0, event_kind, counterparts, 0 FROM actor_link_counts
+                      EXCEPT SELECT actor_id, 0, event_kind, counterparts, 0 FROM newsgraph_counted_actor_link_counts())) d`,
       )
     )[0].n;
   /** Runs a write that must be refused, and checks that nothing at all was written. */

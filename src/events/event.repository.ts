@@ -331,13 +331,20 @@ export async function listMeetingPairs(db: Queryable, actorSlug: string | null, 
   return toPage(pairs, page, meetingPairSortKey);
 }
 
+/**
+ * How many pairs met: one actor's counterparts are one row of actor_link_counts (migration 0011,
+ * kept by triggers on actor_links); every pair, half the sum of those rows (each pair counts for
+ * both of its actors).
+ */
 export async function countMeetingPairs(db: Queryable, actorSlug: string | null): Promise<number> {
   const [row] =
     actorSlug === null
-      ? await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM actor_links WHERE ${MET} AND actor_id < other_id`)
-      : await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM actor_links WHERE ${MET} AND actor_id = (SELECT id FROM actors WHERE slug = $1)`, [
-          actorSlug,
-        ]);
+      ? await db.query<{ n: number }>(`SELECT (coalesce(sum(counterparts), 0) / 2)::int AS n FROM actor_link_counts WHERE event_kind = 'MEETING'`)
+      : await db.query<{ n: number }>(
+          `SELECT coalesce((SELECT counterparts FROM actor_link_counts
+                            WHERE event_kind = 'MEETING' AND actor_id = (SELECT id FROM actors WHERE slug = $1)), 0) AS n`,
+          [actorSlug],
+        );
   return row.n;
 }
 
