@@ -432,6 +432,8 @@ interface StartTiming {
   firstAnswerS: number;
   /** What the process printed (migrations, seed). */
   log: string[];
+  /** The process's own split of its start ("entry 0.21, store open 0.65, ..."), from its log. */
+  steps?: string;
   error?: string;
 }
 
@@ -495,6 +497,8 @@ async function startMain(dataDir: string, actorBody: string): Promise<{ child: C
     createInterface({ input: stream }).on('line', (line) => {
       if (timing.log.length < 50) timing.log.push(line);
       if (Number.isNaN(timing.listeningS) && line.includes(' ready at http')) timing.listeningS = (performance.now() - t0) / 1000;
+      const steps = /^started \(seconds since the process began\): (.*)$/.exec(line);
+      if (steps) timing.steps = steps[1];
     });
   }
   let last = '';
@@ -587,7 +591,9 @@ function fmtReopen(r: ReopenReport): string {
     `first start on the generated folder: listening ${fs2(r.first.listeningS)}, first answer ${fs2(r.first.firstAnswerS)}${r.first.error ? ` FAILED: ${r.first.error}` : ''}` +
       (seedLines.length ? ` (${seedLines.join('; ')})` : ''),
   ];
-  r.reopens.forEach((t, i) => parts.push(`reopen ${i + 1}: listening ${fs2(t.listeningS)}, first answer ${fs2(t.firstAnswerS)}${t.error ? ` FAILED: ${t.error}` : ''}`));
+  r.reopens.forEach((t, i) =>
+    parts.push(`reopen ${i + 1}: listening ${fs2(t.listeningS)}, first answer ${fs2(t.firstAnswerS)}${t.steps ? ` (${t.steps})` : ''}${t.error ? ` FAILED: ${t.error}` : ''}`),
+  );
   if (r.mix) parts.push(`mix ${r.mix.seconds} s: ${f1(r.mix.rps)} req/s, p50 ${f0(r.mix.p50)} ms, p99 ${f0(r.mix.p99)} ms, errors ${r.mix.errors}, peak RSS ${r.mix.peakRssMb.toFixed(0)} MB (${r.mix.endRssMb.toFixed(0)} MB at the end), drain ${fmtDrain(r.mix.drainS)} s`);
   return parts.join('\n  ');
 }

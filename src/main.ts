@@ -38,7 +38,14 @@ async function main(command: string): Promise<void> {
     throw new Error(`unknown command "${command}": use start, migrate, seed, schema, generate, import or keys`);
   }
   const config = loadConfig();
-  const opening = openDatabase(config);
+  // When each step of starting ended, in seconds since the process started (printed with the ready line).
+  const steps: string[] = [];
+  const step = (name: string) => steps.push(`${name} ${(performance.now() / 1000).toFixed(2)}`);
+  step('entry');
+  const opening = openDatabase(config).then((db) => {
+    step('store open');
+    return db;
+  });
   let modules;
   try {
     modules = await Promise.all([import('./db/migrate'), import('./bundles/seed'), command === 'start' ? import('./server') : null]);
@@ -47,25 +54,31 @@ async function main(command: string): Promise<void> {
     throw error;
   }
   const [{ migrate }, { seed }, server] = modules;
+  step('modules');
   const db = await opening;
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   try {
     const applied = await migrate(db);
     if (applied.length) console.log(`migrated ${where}: applied ${applied.join(', ')}`);
+    step('migrations');
     if (command !== 'migrate') {
       const seeded = await seed(db);
       for (const bundle of seeded.bundles) {
         console.log(`seed ${bundle.article}: ${bundle.changed ? `loaded ${JSON.stringify(bundle.counts)}` : 'unchanged, skipped'}`);
       }
+      step('seed');
     }
     if (!server) {
       await db.close();
       return;
     }
     const app = await server.createApp(db, { ideEnabled: config.ideEnabled, safety: config.safety, cache: config.cache });
+    step('schema and server');
     await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
+    step('listening');
     const { port } = app.httpServer.address() as AddressInfo;
     console.log(`Newsgraph ready at http://${config.host}:${port}/graphql (${where})`);
+    console.log(`started (seconds since the process began): ${steps.join(', ')}`);
     const shutdown = async (signal: string) => {
       console.log(`${signal}: finishing requests in flight, then closing the store`);
       await app.stop();

@@ -185,6 +185,13 @@ describe.each(backends())('a generated graph loaded into %s', (backend) => {
       expect([table, await count(store.db, `SELECT count(*) FROM ${TABLE_SPECS[table].table}`)]).toEqual([table, model[table].length]);
     }
     expect(loaded.eventsPerSecond).toBeGreaterThan(0);
+    // Vacuumed after the commit: statistics, visibility map and hint bits before the first read.
+    expect(loaded.vacuumSeconds).toBeGreaterThan(0);
+    const vacuumed = await store.db.query<{ relname: string }>(
+      `SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() AND last_vacuum IS NOT NULL AND last_analyze IS NOT NULL
+         AND relname IN ('events', 'participations', 'actor_links', 'actor_link_counts') ORDER BY relname`,
+    );
+    expect(vacuumed.map((r) => r.relname)).toEqual(['actor_link_counts', 'actor_links', 'events', 'participations']);
     const [article] = await store.db.query<{ url: string }>('SELECT url FROM articles ORDER BY id LIMIT 1');
     expect(parseGeneratedUrl(article.url)).toEqual({ version: 1, seed: 't1', events: EVENTS });
   });

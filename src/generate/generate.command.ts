@@ -93,7 +93,8 @@ export function describeResult(result: GenerateResult, where: string): string[] 
   return [
     `generated seed "${result.seed}": ${number(result.events)} events, ${number(result.rows)} rows into ${where} by ${result.method.toUpperCase()}`,
     `  ${result.seconds.toFixed(1)} s (of which ${result.generateSeconds.toFixed(1)} s building rows): ` +
-      `${number(result.eventsPerSecond)} events/s, ${number(result.rowsPerSecond)} rows/s; peak RSS ${number(result.peakRssMb)} MB`,
+      `${number(result.eventsPerSecond)} events/s, ${number(result.rowsPerSecond)} rows/s; peak RSS ${number(result.peakRssMb)} MB` +
+      (result.vacuumSeconds ? `; then VACUUM (ANALYZE) ${result.vacuumSeconds.toFixed(1)} s` : ''),
     `  rows: ${tables}`,
   ];
 }
