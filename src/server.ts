@@ -2,13 +2,13 @@ import { createServer, type Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import pino, { type Logger } from 'pino';
 import { responseCachePlugin } from './cache/cache.plugin';
+import { cachePolicyPlugin } from './cache/cache-policy.plugin';
 import { cacheFrontDoor } from './cache/front-door';
 import { followDataChanges } from './cache/invalidation';
 import { StoredPersistedQueries } from './cache/persisted-queries';
@@ -107,7 +107,9 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ...armor.plugins,
-      ApolloServerPluginCacheControl({ defaultMaxAge: cacheConfig.defaultMaxAge }),
+      // The cache policy per document instead of Apollo's per-field hook (cache-policy.plugin.ts).
+      ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin({ defaultMaxAge: cacheConfig.defaultMaxAge }),
       safetyPlugin(safety, logger, limiter),
       // After the safety plugin: it stores the answer with the cost that plugin reports.
       ...(cache ? [responseCachePlugin(cache)] : []),

@@ -1,7 +1,8 @@
 import { DirectiveLocation, GraphQLBoolean, GraphQLDirective, GraphQLEnumType, GraphQLInt } from 'graphql';
 
 /**
- * Apollo's @cacheControl directive (the cache-control plugin reads it from the schema's AST).
+ * Apollo's @cacheControl directive (cachePolicyPlugin reads it from the schema's AST, by the rules
+ * of Apollo's cache-control plugin).
  * Fields without a hint get CACHE_MAX_AGE; a hint on a type or field narrows it. The answer's
  * policy is the most restrictive of its fields: it sets the Cache-Control header and decides
  * whether the response cache may keep the answer (PUBLIC and maxAge > 0) and for how long.

@@ -69,7 +69,7 @@ export function buildNewsgraphSchema(): Promise<GraphQLSchema> {
     // type-graphql's check runs a full introspection (~0.1 s of every start); graphql-js validates
     // the schema on the first request anyway, and test/schema-file.test.ts builds it on every run.
     skipCheck: true,
-    // @cacheControl hints (src/cache/cache-control.ts) are read by Apollo's cache-control plugin.
+    // @cacheControl hints (src/cache/cache-control.ts) are read by cachePolicyPlugin (src/cache/cache-policy.plugin.ts).
     directives: [...specifiedDirectives, cacheControlDirective],
     // Reads are open; @Authorized fields (every mutation, auditLog) need an API key of their roles.
     authChecker,
