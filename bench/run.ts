@@ -381,11 +381,25 @@ async function benchSize(size: number, o: Options, work: string): Promise<SizeRe
           }
         }
         // The drain probe: on the API, /ready reads the store (behind every queued statement, and never
-        // from the response cache); elsewhere, the case itself.
-        const probe = isApi
+        // from the response cache); elsewhere, the case itself. On PostgreSQL that answer comes from a
+        // free pool connection while abandoned requests may still run on the others: the server is
+        // drained when, besides, no other backend of the database is running a statement (otherwise
+        // the next case's idle request counts their statements, and its window shares the cores).
+        const answers = isApi
           ? (signal: AbortSignal) => fetch(`http://127.0.0.1:${s.port}/ready`, { signal }).then((r) => r.arrayBuffer())
           : (signal: AbortSignal) =>
               fetch(`http://127.0.0.1:${s.port}${path}`, { method: 'POST', headers: JSON_REQUEST, body, signal }).then((r) => r.arrayBuffer());
+        const onPostgres = s.name.startsWith('api-postgres') || s.name === 'postgraphile';
+        const probe = !onPostgres
+          ? answers
+          : async (signal: AbortSignal) => {
+              await answers(signal);
+              const { rows } = await admin.query<{ n: number }>(
+                `SELECT count(*)::int AS n FROM pg_stat_activity
+                 WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND state = 'active'`,
+              );
+              if (rows[0].n > 0) throw new Error(`${rows[0].n} statements still running`);
+            };
         const m = await drive(s, path, body, o, probe);
         const row: Row = { size, caseName: c.name, server: s.name, depth, ...m, statements };
         rows.push(row);
