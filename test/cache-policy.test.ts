@@ -102,5 +102,20 @@ describe('the cache policy worked out once per document', () => {
       expect(await header(servers.ours, query, {} as Context)).toBe('no-store');
       expect(operationCachePolicy(schema, parse(query), null, DEFAULT_MAX_AGE)).toEqual({ maxAge: 0, scope: 'PRIVATE' });
     });
+
+    it('reads the selections under an interface field for each type its object types narrow it to', () => {
+      const narrowed = buildSchema(`
+        enum CacheControlScope { PUBLIC PRIVATE }
+        directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION
+        type Query { holder: Holder }
+        interface Holder { item: Item }
+        type HoldsHidden implements Holder { item: Hidden }
+        type HoldsPlain implements Holder { item: Plain }
+        interface Item { name: String }
+        type Hidden implements Item { name: String @cacheControl(maxAge: 0, scope: PRIVATE) }
+        type Plain implements Item { name: String }
+      `);
+      expect(operationCachePolicy(narrowed, parse('{ holder { item { name } } }'), null, DEFAULT_MAX_AGE)).toEqual({ maxAge: 0, scope: 'PRIVATE' });
+    });
   });
 });

@@ -105,14 +105,15 @@ export function operationCachePolicy(
       if (selection.kind === 'Field') {
         // Meta fields (__typename, __schema, __type) have no resolver of the schema's: no hint.
         if (selection.name.value.startsWith('__')) continue;
-        let child: GraphQLNamedType | undefined;
+        // Object types may narrow an interface field's type: the selections below it are read for each.
+        const children = new Set<GraphQLNamedType>();
         for (const object of objects) {
           const field = object.getFields()[selection.name.value];
           if (!field) continue;
           overall.restrict(fieldPolicy(field, root));
-          child = getNamedType(field.type);
+          children.add(getNamedType(field.type));
         }
-        if (selection.selectionSet && child && isCompositeType(child)) walk(selection.selectionSet, child, false);
+        if (selection.selectionSet) for (const child of children) if (isCompositeType(child)) walk(selection.selectionSet, child, false);
       } else if (selection.kind === 'InlineFragment') {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
         if (type && isCompositeType(type)) walk(selection.selectionSet, type, root);
