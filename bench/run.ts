@@ -89,6 +89,7 @@ function parseOptions(argv: string[]): Options {
 const JSON_REQUEST = { 'content-type': 'application/json', accept: 'application/json' };
 
 type ServerName = 'api-postgres' | 'api-pglite' | 'api-postgres cache' | 'api-pglite cache' | 'ceiling' | 'postgraphile';
+const usesPostgres = (name: ServerName) => name.startsWith('api-postgres') || name === 'postgraphile';
 const SERVER_ORDER: ServerName[] = ['api-pglite', 'api-postgres', 'api-pglite cache', 'api-postgres cache', 'ceiling', 'postgraphile'];
 
 interface Running {
@@ -145,6 +146,35 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/** Linux reports process CPU time in clock ticks of 1/100 s (USER_HZ, fixed by its user-space ABI). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system, every thread) a process has used so far; 0 once it has gone. */
+function cpuSeconds(pid: number | string): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces), from field 3 on: utime is 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used so far by every PostgreSQL process on this machine (postmaster, backends, workers). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(pid);
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  return total;
+}
+
 async function post(url: string, body: string): Promise<{ status: number; text: string }> {
   const res = await fetch(url, { method: 'POST', headers: JSON_REQUEST, body });
   return { status: res.status, text: await res.text() };
@@ -160,6 +190,12 @@ interface Row {
   statements: number | null;
   depth: number;
   rssMb: number;
+  /**
+   * CPU milliseconds per request answered in the window (/proc counters): the server process (every
+   * thread: PGlite's PostgreSQL runs in it), PostgreSQL's processes (null for servers that do not use
+   * the server), and the driver (autocannon, in the bench process).
+   */
+  cpu: { server: number; postgres: number | null; driver: number };
   errors: number;
   /** Seconds from the window's end until the server answered a probe promptly again (Infinity: not within DRAIN_LIMIT_MS). */
   drainS: number;
@@ -204,13 +240,22 @@ async function drive(
   const url = `http://127.0.0.1:${s.port}${path}`;
   const opts = { url, method: 'POST' as const, headers: JSON_REQUEST, body, connections: o.connections };
   await autocannon({ ...opts, duration: o.warmup });
-  let peak = rssMb(s.child.pid as number);
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(s.child.pid as number))), 250);
+  const pid = s.child.pid as number;
+  let peak = rssMb(pid);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);
+  const before = { server: cpuSeconds(pid), postgres: postgresCpuSeconds(), driver: process.cpuUsage() };
   const r = await autocannon({ ...opts, duration: o.duration });
+  const used = { server: cpuSeconds(pid) - before.server, postgres: postgresCpuSeconds() - before.postgres, driver: process.cpuUsage(before.driver) };
   clearInterval(sampler);
   const drainS = await drain(probe);
   const requests = r.requests.total;
+  const perRequest = (seconds: number) => (requests ? (seconds * 1000) / requests : NaN);
   return {
+    cpu: {
+      server: perRequest(used.server),
+      postgres: usesPostgres(s.name) ? perRequest(used.postgres) : null,
+      driver: perRequest((used.driver.user + used.driver.system) / 1e6),
+    },
     drainS,
     // No request finished inside the window: no latency to report (not zero).
     rps: r.requests.average,
@@ -389,8 +434,7 @@ async function benchSize(size: number, o: Options, work: string): Promise<SizeRe
           ? (signal: AbortSignal) => fetch(`http://127.0.0.1:${s.port}/ready`, { signal }).then((r) => r.arrayBuffer())
           : (signal: AbortSignal) =>
               fetch(`http://127.0.0.1:${s.port}${path}`, { method: 'POST', headers: JSON_REQUEST, body, signal }).then((r) => r.arrayBuffer());
-        const onPostgres = s.name.startsWith('api-postgres') || s.name === 'postgraphile';
-        const probe = !onPostgres
+        const probe = !usesPostgres(s.name)
           ? answers
           : async (signal: AbortSignal) => {
               await answers(signal);
@@ -616,9 +660,12 @@ let profileText = '';
 
 const f0 = (n: number) => (Number.isFinite(n) ? String(n) : 'n/a');
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
+const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
+/** Server, PostgreSQL and driver CPU per request, as one cell. */
+const fmtCpu = (c: Row['cpu']) => `${f2(c.server)} / ${c.postgres === null ? '-' : f2(c.postgres)} / ${f2(c.driver)}`;
 const fmtDrain = (s: number) => (s === Infinity ? `> ${DRAIN_LIMIT_MS / 1000}` : f1(s));
 function fmtRow(r: Row): string {
-  return `${r.caseName.padEnd(16)} ${r.server.padEnd(18)} ${f1(r.rps).padStart(8)} req/s  p50 ${f0(r.p50).padStart(5)} ms  p99 ${f0(r.p99).padStart(5)} ms  sql/req ${r.statements === null ? 'n/a' : r.statements}  rss ${r.rssMb.toFixed(0)} MB  drain ${fmtDrain(r.drainS)} s${r.errors ? `  ERRORS ${r.errors}` : ''}`;
+  return `${r.caseName.padEnd(16)} ${r.server.padEnd(18)} ${f1(r.rps).padStart(8)} req/s  p50 ${f0(r.p50).padStart(5)} ms  p99 ${f0(r.p99).padStart(5)} ms  sql/req ${r.statements === null ? 'n/a' : r.statements}  rss ${r.rssMb.toFixed(0)} MB  cpu ms/req ${fmtCpu(r.cpu)}  drain ${fmtDrain(r.drainS)} s${r.errors ? `  ERRORS ${r.errors}` : ''}`;
 }
 
 function ordered(rows: Row[]): Row[] {
@@ -628,11 +675,11 @@ function ordered(rows: Row[]): Row[] {
 
 function table(rows: Row[]): string {
   const lines = [
-    '| events | query | server | req/s | p50 ms | p99 ms | SQL/req | depth | RSS MB | errors | drain s |',
-    '|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| events | query | server | req/s | p50 ms | p99 ms | SQL/req | depth | RSS MB | CPU ms/req: server / PostgreSQL / driver | errors | drain s |',
+    '|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of ordered(rows)) {
-    lines.push(`| ${r.size} | ${r.caseName} | ${r.server} | ${f1(r.rps)} | ${f0(r.p50)} | ${f0(r.p99)} | ${r.statements === null ? 'n/a' : r.statements} | ${r.depth} | ${r.rssMb.toFixed(0)} | ${r.errors} | ${fmtDrain(r.drainS)} |`);
+    lines.push(`| ${r.size} | ${r.caseName} | ${r.server} | ${f1(r.rps)} | ${f0(r.p50)} | ${f0(r.p99)} | ${r.statements === null ? 'n/a' : r.statements} | ${r.depth} | ${r.rssMb.toFixed(0)} | ${fmtCpu(r.cpu)} | ${r.errors} | ${fmtDrain(r.drainS)} |`);
   }
   return lines.join('\n');
 }
@@ -694,7 +741,9 @@ function ratios(reports: SizeReport[], o: Options): string {
     const peer = find(rows, rep.size, 'actorPage', 'postgraphile');
     if (api && peer) {
       const x = api.rps / peer.rps;
-      out.push(`| actor page, API on PostgreSQL (cache off) >= 1.0x PostGraphile req/s (${rep.size} events) | ${x.toFixed(2)}x (${f1(api.rps)} vs ${f1(peer.rps)}) | ${mark(x >= 1)}${x < 1 ? over(x, 1) : ''} |`);
+      // Where each spends its CPU per request: the bound when the server process, or the 2 cores, are full.
+      const split = (r: Row) => `${f2(r.cpu.server)} ms in its process + ${r.cpu.postgres === null ? 'n/a' : f2(r.cpu.postgres)} ms in PostgreSQL`;
+      out.push(`| actor page, API on PostgreSQL (cache off) >= 1.0x PostGraphile req/s (${rep.size} events) | ${x.toFixed(2)}x (${f1(api.rps)} vs ${f1(peer.rps)}; CPU per request: API ${split(api)}, PostGraphile ${split(peer)}) | ${mark(x >= 1)}${x < 1 ? over(x, 1) : ''} |`);
     } else out.push(`| actor page vs PostGraphile (${rep.size} events) | n/a (PostGraphile not run) | n/a |`);
     if (api) {
       out.push(`| actor page p99 <= 50 ms, ${o.connections} connections, cache off (${rep.size} events; the target is at 1M) | ${f0(api.p99)} ms | ${rep.size >= 1_000_000 ? `${mark(api.p99 <= 50)}${api.p99 > 50 ? `, over by ${f0(api.p99 - 50)} ms` : ''}` : api.p99 <= 50 ? 'met at this size' : `over by ${f0(api.p99 - 50)} ms at this size`} |`);
