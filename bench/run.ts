@@ -12,6 +12,7 @@ import { cpus, totalmem, tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { load } from 'js-yaml';
 import { Client } from 'pg';
 import { PGliteDatabase } from '../src/db/pglite';
 import { PostgresDatabase, quoteIdent } from '../src/db/postgres';
@@ -89,6 +90,19 @@ function parseOptions(argv: string[]): Options {
 const JSON_REQUEST = { 'content-type': 'application/json', accept: 'application/json' };
 
 type ServerName = 'api-postgres' | 'api-pglite' | 'api-postgres cache' | 'api-pglite cache' | 'ceiling' | 'postgraphile';
+/**
+ * What docker-compose.yml (the PostgreSQL deployment) gives node besides NODE_ENV: its NODE_OPTIONS
+ * (a larger young generation). The API on PostgreSQL runs with it; the embedded store runs as `npm
+ * start` does, with node's defaults (its memory target); PostGraphile and the ceiling with node's defaults.
+ */
+const serverDeployment: Record<string, string> = (() => {
+  const compose = load(readFileSync(join(projectRoot(__dirname), 'docker-compose.yml'), 'utf8')) as {
+    services: { api: { environment: Record<string, string> } };
+  };
+  const options = compose.services.api.environment.NODE_OPTIONS;
+  return options ? { NODE_OPTIONS: options } : ({} as Record<string, string>);
+})();
+
 const usesPostgres = (name: ServerName) => name.startsWith('api-postgres') || name === 'postgraphile';
 const SERVER_ORDER: ServerName[] = ['api-pglite', 'api-postgres', 'api-pglite cache', 'api-postgres cache', 'ceiling', 'postgraphile'];
 
@@ -345,9 +359,9 @@ async function benchSize(size: number, o: Options, work: string): Promise<SizeRe
     // One server at a time: an embedded store opens in one process only (the data folder's lock),
     // and a server that is not under test keeps its memory and timers out of the others' numbers.
     const plan: { name: ServerName; spec: ServerSpec; env?: Record<string, string> }[] = [
-      { name: 'api-postgres', spec: pgSpec, env: { RESPONSE_CACHE: 'false' } },
+      { name: 'api-postgres', spec: pgSpec, env: { RESPONSE_CACHE: 'false', ...serverDeployment } },
       { name: 'api-pglite', spec: liteSpec, env: { RESPONSE_CACHE: 'false' } },
-      { name: 'api-postgres cache', spec: pgSpec, env: { RESPONSE_CACHE: 'true' } },
+      { name: 'api-postgres cache', spec: pgSpec, env: { RESPONSE_CACHE: 'true', ...serverDeployment } },
       { name: 'api-pglite cache', spec: liteSpec, env: { RESPONSE_CACHE: 'true' } },
       { name: 'ceiling', spec: { kind: 'ceiling', responsesFile } },
       ...(o.postgraphile ? [{ name: 'postgraphile' as const, spec: { kind: 'postgraphile' as const, connectionString: o.url, schema } }] : []),

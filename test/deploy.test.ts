@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
@@ -97,8 +98,21 @@ describe('docker-compose runs the API after a healthy PostgreSQL 16', () => {
     for (const name of ['DATABASE_URL', 'PORT', 'HOST', 'DB_POOL_SIZE', 'STATEMENT_TIMEOUT_MS', 'NODE_ENV']) {
       expect(known.has(name)).toBe(true);
     }
-    const unknown = Object.keys(environmentOf(api!)).filter((name) => !known.has(name));
+    // NODE_OPTIONS is node's own, checked below.
+    const unknown = Object.keys(environmentOf(api!)).filter((name) => !known.has(name) && name !== 'NODE_OPTIONS');
     expect(unknown).toEqual([]);
+  });
+
+  it('does node accept the NODE_OPTIONS the api sets (node refuses to start on an option it does not allow there)?', () => {
+    const options = environmentOf(api!).NODE_OPTIONS;
+    expect(options).toMatch(/--max-semi-space-size=\d+/);
+    const run = spawnSync(process.execPath, ['-e', 'process.stdout.write(process.env.NODE_OPTIONS ?? "")'], {
+      env: { ...process.env, NODE_OPTIONS: options },
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(options);
   });
 
   it('does DATABASE_URL point the api at the db service?', () => {
