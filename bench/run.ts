@@ -476,7 +476,7 @@ async function benchSize(size: number, o: Options, work: string): Promise<SizeRe
     if (o.profile && size === Math.max(...o.sizes)) {
       // A CPU profile of the API process (PostgreSQL store, cache off) under the actor page: where its time goes.
       const profDir = join(work, 'cpuprof');
-      const prof = await startServer('api-postgres', pgSpec, ['--cpu-prof', '--cpu-prof-dir', profDir], { RESPONSE_CACHE: 'false' });
+      const prof = await startServer('api-postgres', pgSpec, ['--cpu-prof', '--cpu-prof-dir', profDir], { RESPONSE_CACHE: 'false', ...serverDeployment });
       running = prof;
       const actor = CASES[0];
       await drive(prof, '/graphql', JSON.stringify({ query: actor.query, variables: actor.variables(params) }), o, (signal) =>
