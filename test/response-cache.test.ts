@@ -73,6 +73,19 @@ describe.each(backends())('the response cache over HTTP (%s)', (backend) => {
     await store?.close();
   });
 
+  /**
+   * Waits until the cache has been emptied `times` times since it had been `since` times. A test that
+   * writes ends with it: its write's notification may otherwise arrive after the next test's first
+   * request stored its answer, and rightly empty the cache under that test.
+   */
+  async function settled(since: number, times: number) {
+    const cache = server.app.cache!;
+    for (const began = Date.now(); cache.stats.invalidations < since + times && Date.now() - began < 5000; ) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(cache.stats.invalidations).toBeGreaterThanOrEqual(since + times);
+  }
+
   async function raw(body: unknown, headers: Record<string, string> = {}) {
     const response = await fetch(server.url, {
       method: 'POST',
@@ -115,6 +128,7 @@ describe.each(backends())('the response cache over HTTP (%s)', (backend) => {
     const cached = await raw({ query: QUERY });
     expect(cached.headers.get('x-cache')).toBe('hit');
     const { version, aliases } = JSON.parse(cached.text).data.actor;
+    const invalidations = server.app.cache!.stats.invalidations;
     const write = await raw(
       { query: `mutation { updateActor(input: { slug: "vladimir-putin", version: ${version}, aliases: ${JSON.stringify([...aliases, 'Vladimir Vladimirovich'])} }) { version } }` },
       { authorization: `Bearer ${key}` },
@@ -123,6 +137,8 @@ describe.each(backends())('the response cache over HTTP (%s)', (backend) => {
     const after = await raw({ query: QUERY });
     expect(after.headers.get('x-cache')).toBeNull();
     expect(JSON.parse(after.text).data.actor.aliases).toContain('Vladimir Vladimirovich');
+    // Emptied twice: before the answer, and when the write's notification comes back.
+    await settled(invalidations, 2);
   });
 
   it('a write made to the store by anyone else (plain SQL) is served within a second', async () => {
@@ -137,7 +153,9 @@ describe.each(backends())('the response cache over HTTP (%s)', (backend) => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     expect(name).toBe('Vladimir V. Putin');
+    const invalidations = server.app.cache!.stats.invalidations;
     await store.db.query("UPDATE actors SET name = 'Vladimir Putin' WHERE slug = 'vladimir-putin'");
+    await settled(invalidations, 1);
   });
 
   it('a write rolled back notifies no one: the cached answer stays', async () => {
