@@ -95,12 +95,12 @@ type ServerName = 'api-postgres' | 'api-pglite' | 'api-postgres cache' | 'api-pg
  * (a larger young generation). The API on PostgreSQL runs with it; the embedded store runs as `npm
  * start` does, with node's defaults (its memory target); PostGraphile and the ceiling with node's defaults.
  */
-const serverDeployment: Record<string, string> = (() => {
+const serverDeployment = ((): Record<string, string> => {
   const compose = load(readFileSync(join(projectRoot(__dirname), 'docker-compose.yml'), 'utf8')) as {
     services: { api: { environment: Record<string, string> } };
   };
   const options = compose.services.api.environment.NODE_OPTIONS;
-  return options ? { NODE_OPTIONS: options } : ({} as Record<string, string>);
+  return options ? { NODE_OPTIONS: options } : {};
 })();
 
 const usesPostgres = (name: ServerName) => name.startsWith('api-postgres') || name === 'postgraphile';
