@@ -125,7 +125,8 @@ export async function generateGraph(db: Database, options: GenerateGraphOptions)
     await tx.query('SELECT pg_advisory_xact_lock(hashtext(current_schema() || $1))', [':newsgraph:generate']);
     // A bulk load runs for minutes at a million events; the per-statement timeout is for requests.
     await tx.query("SELECT set_config('statement_timeout', '0', true)");
-    // The triggers keeping actor_links stand aside for this transaction; it is rebuilt once below.
+    // The triggers keeping actor_links and the search vocabulary stand aside for this transaction;
+    // both are rebuilt once below.
     await tx.query("SELECT set_config('newsgraph.bulk_load', 'on', true)");
 
     const tableMs = countRows(emptyChunk());
@@ -195,6 +196,7 @@ export async function generateGraph(db: Database, options: GenerateGraphOptions)
       );
     }
     await tx.query('SELECT newsgraph_rebuild_actor_links()');
+    await tx.query('SELECT newsgraph_rebuild_search_lexemes()');
     await tx.query("SELECT set_config('newsgraph.bulk_load', 'off', true)");
     return result(total, true, generateMs / 1000);
   });
@@ -204,6 +206,6 @@ export async function generateGraph(db: Database, options: GenerateGraphOptions)
   // and hint bits, which the first reads of every new page would otherwise set, writing the store
   // back page by page while serving.
   const vacuumStarted = performance.now();
-  await db.query(`VACUUM (ANALYZE) ${[...SQL_TABLES, 'actor_links', 'actor_link_counts'].join(', ')}`);
+  await db.query(`VACUUM (ANALYZE) ${[...SQL_TABLES, 'actor_links', 'actor_link_counts', 'search_lexemes'].join(', ')}`);
   return { ...loaded, vacuumSeconds: (performance.now() - vacuumStarted) / 1000 };
 }

@@ -20,18 +20,20 @@ export interface SearchHitRecord {
 }
 
 /**
- * Ranked matches over actor names and aliases, event titles, quotes, purposes and agendas, place
- * names, and article titles and text: PostgreSQL full-text search (English stemming) for words,
- * pg_trgm word similarity (`<%`, threshold pg_trgm.word_similarity_threshold = 0.6) for misspelled
- * names ("Witkof", "Peskow"). Both are index-backed (GIN on search_doc and search_text). The same
- * SQL runs on PGlite and on a PostgreSQL server.
+ * The first `limit` hits over actor names and aliases, event titles, quotes, purposes and agendas,
+ * place names, and article titles and text (migration 0012 defines the order): first the rows
+ * containing every word (PostgreSQL full-text search, English stemming, websearch syntax), score 1;
+ * then, for misspelled words ("Witkof", "Peskow"), rows with close spellings from the vocabulary of
+ * indexed words (pg_trgm word similarity >= 0.6), scored by the similarity of the weakest word. Within
+ * a score: actors, places (by name), events, articles (newest first). Each step is an index-served
+ * LIMIT query, so the work follows the hits returned, not the rows matching. The same SQL runs on
+ * PGlite and on a PostgreSQL server.
  */
 export async function searchText(db: Queryable, text: string, limit: number): Promise<SearchHitRecord[]> {
   const rows = await db.query<SearchRow>(
-    // newsgraph_search_hits (migration 0006) finds and scores the hits through the indexes; the
-    // snippets, the costly part, are cut for the top hits only.
-    `WITH top AS (SELECT * FROM newsgraph_search_hits($1) ORDER BY score DESC, entity, id LIMIT $2)
-     SELECT t.entity, t.id::text AS id, round(t.score::numeric, 4)::float8 AS score,
+    // The snippets, the costly part, are cut for the hits returned only, highlighting what their
+    // tier matched (a misspelled word's closest spelling).
+    `SELECT t.entity, t.id::text AS id, round(t.score::numeric, 4)::float8 AS score,
             ts_headline('english',
               CASE t.entity
                 WHEN 'actor' THEN (SELECT search_text FROM actors WHERE id = t.id)
@@ -39,14 +41,15 @@ export async function searchText(db: Queryable, text: string, limit: number): Pr
                 WHEN 'place' THEN (SELECT name FROM places WHERE id = t.id)
                 ELSE (SELECT title || ' — ' || text FROM articles WHERE id = t.id)
               END,
-              websearch_to_tsquery('english', $1), 'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=1') AS snippet,
+              t.query, 'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=1') AS snippet,
             CASE t.entity
               WHEN 'actor' THEN (SELECT to_jsonb(r) FROM (SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.id = t.id) r)
               WHEN 'event' THEN (SELECT to_jsonb(r) FROM (SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = t.id) r)
               WHEN 'place' THEN (SELECT to_jsonb(r) FROM (SELECT ${PLACE_COLUMNS} FROM places WHERE id = t.id) r)
               ELSE (SELECT to_jsonb(r) FROM (SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = t.id) r)
             END AS row
-     FROM top t ORDER BY t.score DESC, t.entity, t.id`,
+     FROM newsgraph_search($1, $2) WITH ORDINALITY AS t(entity, id, score, query, rank)
+     ORDER BY t.rank`,
     [text, limit],
   );
   return rows.map((hit) => ({

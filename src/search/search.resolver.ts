@@ -12,7 +12,9 @@ const MAX_SEARCH_TEXT = 200;
 export class SearchResolver {
   @Query(() => [SearchHit], {
     description:
-      'Actors (names, aliases), events (titles, quotes, purposes, agendas), places and articles (titles, text) matching words, best first, each with a highlighted snippet; tolerant of misspelled names ("Witkof").',
+      'Actors (names, aliases), events (titles, quotes, purposes, agendas), places and articles (titles, text) matching words, each with a highlighted snippet. ' +
+      'Best first: hits containing every word (score 1), then hits where a misspelled word ("Witkof") matches a close spelling (score: that similarity, 0.6-1). ' +
+      'Within a score: actors, places (by name), events, articles (newest first). Words in quotes, `or` and `-word` are taken as written, without spellings.',
   })
   async search(
     @Arg('text', () => String, { description: 'Words to look for, e.g. "Witkoff St. Petersburg".' }) text: string,
