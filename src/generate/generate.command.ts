@@ -102,7 +102,9 @@ export function describeResult(result: GenerateResult, where: string): string[] 
 /** `npm run generate -- --events N --seed S`: migrates the configured store and loads a generated graph. */
 export async function runGenerateCommand(argv: readonly string[], config: Config, log: (line: string) => void = console.log): Promise<GenerateResult> {
   const args = parseGenerateArgs(argv);
-  const db = await openDatabase(config);
+  // STATEMENT_TIMEOUT_MS bounds requests; the load sets its own, but the VACUUM after its commit runs
+  // outside any transaction and at 1M events takes longer than a request may (5 s by default).
+  const db = await openDatabase({ ...config, statementTimeoutMs: 0 });
   const where = config.databaseUrl ? `PostgreSQL (DATABASE_URL${config.databaseSchema ? `, schema ${config.databaseSchema}` : ''})` : `PGlite in ${config.dataDir}`;
   try {
     const applied = await migrate(db);
