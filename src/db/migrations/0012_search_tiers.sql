@@ -9,8 +9,8 @@
 --      threshold, 0.6), and a tier admits the spellings at least as similar as its score, so a row
 --      scores the similarity of its weakest word's closest spelling.
 -- Within a tier: actors and places by name, then events newest first (known dates before unknown),
--- then articles newest first. Each (tier, table) is one LIMIT query that an index can serve in that
--- order (or a GIN bitmap when the tier's rows are few), stopped as soon as `first` hits are found.
+-- then articles newest first. Each (tier, table) reads about as many rows as it returns, or only the
+-- few that match (newsgraph_search, below), and the search stops as soon as `first` hits are found.
 -- Queries written with websearch operators ("quoted phrases", or, -word) are taken as written: the
 -- exact tier only.
 
@@ -119,12 +119,13 @@ $$;
 -- and sort them. The planner picks by its estimate of how many rows match, and misjudges words that go
 -- together: 'viktor' & 'torov' (one hub's name) was estimated at 715 rows of 1M events and matched
 -- 28,791, so it sorted them all (0.25-0.9 s) where reading ~660 rows in date order would do. For the
--- large tables (events, articles) the choice is measured instead: read the newest 256 rows; if enough
--- match, done; if none match, the matches are rare: take them from the GIN index. Otherwise the share
--- that matched says how far to read for the rest (half as far again, to be safe) and how many matches
--- the table holds: read on while that is fewer rows than the matches the index would hand over (each
--- read row costs about what each matched row costs: at 1M events 3 us against 8, for articles, whose
--- documents are long, 10 against 8), else take them from the index.
+-- large tables (events, articles) the choice is measured instead: read the newest rows (256 events,
+-- 64 articles); if enough match, done; if none match, the matches are rare: take them from the GIN
+-- index. Otherwise the share that matched says how far to read for the rest (half as far again, to
+-- be safe) and how many matches the table holds: read on while that is fewer rows than the matches
+-- the index would hand over (each read row costs about what each matched row costs: at 1M events 3 us
+-- against 8; for articles, whose documents are long, 10 against 8, hence their shorter first read:
+-- "Torovi" at 1M took 5.5 ms with 256 articles first, 3.2 ms with 64), else take them from the index.
 -- Actors and places come from the GIN index always: their tables are small (50,000 actors and 7,500
 -- places at 1M events), and in name order matches cluster (every "Viktor" near the end: reading actors
 -- by name until 20 matched read 44,477 of them, 72 ms).
@@ -135,13 +136,14 @@ CREATE FUNCTION newsgraph_search(words text, k int)
 DECLARE
   -- $1 the tier, $2 the tiers before it (rows already returned), $3 how many rows are still wanted.
   matches CONSTANT text := 'search_doc @@ $1 AND NOT coalesce(search_doc @@ $2, false)';
-  -- (entity, table, its range, order key, read in order first): the tables in tier order.
+  -- (entity, table, its range, order key, rows read in order first, 0 for none): the tables in
+  -- tier order.
   sources CONSTANT text[][] := ARRAY[
-    ['actor', 'actors', 'true', 'name', 'no'],
-    ['place', 'places', 'true', 'name', 'no'],
-    ['event', 'events', 'sort_date < 999999999', 'sort_date', 'yes'],
-    ['event', 'events', 'sort_date = 999999999', 'sort_date', 'yes'],
-    ['article', 'articles', 'true', 'newsgraph_article_sort_date(published_year, published_month, published_day)', 'yes']];
+    ['actor', 'actors', 'true', 'name', '0'],
+    ['place', 'places', 'true', 'name', '0'],
+    ['event', 'events', 'sort_date < 999999999', 'sort_date', '256'],
+    ['event', 'events', 'sort_date = 999999999', 'sort_date', '256'],
+    ['article', 'articles', 'true', 'newsgraph_article_sort_date(published_year, published_month, published_day)', '64']];
   table_rows float8;
   tier record;
   before tsquery;
@@ -155,7 +157,7 @@ BEGIN
   FOR tier IN SELECT * FROM newsgraph_search_tiers(words) LOOP
     FOR i IN 1..array_length(sources, 1) LOOP
       EXIT WHEN wanted <= 0;
-      IF sources[i][5] = 'no' THEN
+      IF sources[i][5] = '0' THEN
         -- Actors and places, by ascending name: every match through the GIN index, sorted.
         EXECUTE format('WITH m AS MATERIALIZED (SELECT id, %s AS key FROM %s WHERE %s AND %s)
                         SELECT array_agg(id) FROM (SELECT id FROM m ORDER BY key, id LIMIT $3) t',
@@ -164,7 +166,7 @@ BEGIN
       ELSE
         -- Events and articles: newest first.
         SELECT greatest(c.reltuples, 0) INTO table_rows FROM pg_class c WHERE c.oid = to_regclass(sources[i][2]);
-        window_rows := 256;
+        window_rows := sources[i][5]::int;
         LOOP
           -- The first `wanted` matches among the newest $4 rows, and how many rows there were.
           EXECUTE format('SELECT count(*)::int, (array_agg(id ORDER BY key DESC, id DESC) FILTER (WHERE %s))[1:$3]
