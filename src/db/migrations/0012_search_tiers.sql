@@ -32,22 +32,20 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER actors_search_lexemes_inserted AFTER INSERT ON actors REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION newsgraph_search_lexemes_written();
-CREATE TRIGGER actors_search_lexemes_updated AFTER UPDATE ON actors REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION newsgraph_search_lexemes_written();
-CREATE TRIGGER events_search_lexemes_inserted AFTER INSERT ON events REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION newsgraph_search_lexemes_written();
-CREATE TRIGGER events_search_lexemes_updated AFTER UPDATE ON events REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION newsgraph_search_lexemes_written();
-CREATE TRIGGER places_search_lexemes_inserted AFTER INSERT ON places REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION newsgraph_search_lexemes_written();
-CREATE TRIGGER places_search_lexemes_updated AFTER UPDATE ON places REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION newsgraph_search_lexemes_written();
-CREATE TRIGGER articles_search_lexemes_inserted AFTER INSERT ON articles REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION newsgraph_search_lexemes_written();
-CREATE TRIGGER articles_search_lexemes_updated AFTER UPDATE ON articles REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION newsgraph_search_lexemes_written();
+-- A trigger with transition tables fires for one kind of statement each: INSERT and UPDATE apart.
+DO $$
+DECLARE
+  t text;
+  op text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['actors', 'events', 'places', 'articles'] LOOP
+    FOREACH op IN ARRAY ARRAY['INSERT', 'UPDATE'] LOOP
+      EXECUTE format('CREATE TRIGGER %I AFTER %s ON %I REFERENCING NEW TABLE AS new_rows '
+                     'FOR EACH STATEMENT EXECUTE FUNCTION newsgraph_search_lexemes_written()',
+                     t || '_search_lexemes_on_' || lower(op), op, t);
+    END LOOP;
+  END LOOP;
+END $$;
 
 -- The whole vocabulary again (a bulk loader, which sets newsgraph.bulk_load, calls it once at the end).
 CREATE FUNCTION newsgraph_rebuild_search_lexemes() RETURNS void LANGUAGE sql AS $$
