@@ -25,9 +25,9 @@ export interface SearchHitRecord {
  * containing every word (PostgreSQL full-text search, English stemming, websearch syntax), score 1;
  * then, for misspelled words ("Witkof", "Peskow"), rows with close spellings from the vocabulary of
  * indexed words (pg_trgm word similarity >= 0.6), scored by the similarity of the weakest word. Within
- * a score: actors, places (by name), events, articles (newest first). Each step is an index-served
- * LIMIT query, so the work follows the hits returned, not the rows matching. The same SQL runs on
- * PGlite and on a PostgreSQL server.
+ * a score: actors, places (by name), events, articles (newest first). Each (tier, table) reads about
+ * as many rows as it returns, or only the few that match, so the work follows the hits returned, not
+ * the rows matching. The same SQL runs on PGlite and on a PostgreSQL server.
  */
 export async function searchText(db: Queryable, text: string, limit: number): Promise<SearchHitRecord[]> {
   const rows = await db.query<SearchRow>(

@@ -142,7 +142,9 @@ DECLARE
     ['event', 'events', 'sort_date < 999999999', 'sort_date', '256'],
     ['event', 'events', 'sort_date = 999999999', 'sort_date', '256'],
     ['article', 'articles', 'true', 'newsgraph_article_sort_date(published_year, published_month, published_day)', '64']];
-  table_rows float8;
+  -- Each source's table size (the planner's statistics), read once.
+  table_rows float8[] := ARRAY(SELECT coalesce((SELECT greatest(c.reltuples, 0) FROM pg_class c WHERE c.oid = to_regclass(sources[j][2])), 0)
+                               FROM generate_subscripts(sources, 1) j);
   tier record;
   before tsquery;
   i int;
@@ -163,7 +165,6 @@ BEGIN
           INTO ids USING tier.query, before, wanted;
       ELSE
         -- Events and articles: newest first.
-        SELECT greatest(c.reltuples, 0) INTO table_rows FROM pg_class c WHERE c.oid = to_regclass(sources[i][2]);
         window_rows := sources[i][5]::int;
         LOOP
           -- The first `wanted` matches among the newest $4 rows, and how many rows there were.
@@ -174,7 +175,7 @@ BEGIN
           ids := coalesce(ids, '{}');
           EXIT WHEN cardinality(ids) >= wanted OR seen < window_rows;
           next_window := greatest(window_rows * 4, window_rows::bigint * wanted * 3 / (2 * greatest(cardinality(ids), 1)));
-          IF cardinality(ids) = 0 OR next_window > table_rows * cardinality(ids) / window_rows THEN
+          IF cardinality(ids) = 0 OR next_window > table_rows[i] * cardinality(ids) / window_rows THEN
             -- Rare: every match through the GIN index (a CTE, so that it is not read in order), sorted.
             EXECUTE format('WITH m AS MATERIALIZED (SELECT id, %s AS key FROM %s WHERE %s AND %s)
                             SELECT array_agg(id) FROM (SELECT id FROM m ORDER BY key DESC, id DESC LIMIT $3) t',
