@@ -1,6 +1,6 @@
-import { backends } from './support/backends';
+import { backends, openSeededStore, type TestStore } from './support/backends';
 import { useGeneratedApi } from './support/generated';
-import { useSeededApi, type GraphQLClient } from './support/graphql';
+import { graphqlClient, useSeededApi, type GraphQLClient } from './support/graphql';
 import { createTestKeys } from './support/keys';
 
 const HITS = `query($text: String!, $first: Int) { search(text: $text, first: $first) { score snippet node {
@@ -149,5 +149,47 @@ describe.each(backends())('search over a generated graph (%s)', (backend) => {
     expect(tiered).toBeGreaterThan(0);
     // The hub's misspelled surname finds the hub among its first hits.
     expect((await search(generated.api, surname.slice(0, -1), 5)).map((h) => h.node.slug)).toContain(hub.slug);
+  });
+});
+
+// Two connections write at once: PostgreSQL only (PGlite serves one connection, one transaction at a time).
+describe.each(backends().filter((b) => b === 'postgres'))('the vocabulary under concurrent writers (%s)', (backend) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openSeededStore(backend);
+  });
+  afterAll(() => store?.close());
+
+  it('two transactions adding each other\'s new words in turn neither wait nor deadlock', async () => {
+    // Each step waits for the other transaction's step before it, so the two interleave:
+    // A adds "qwertyzz", B adds "zxcvbnmq", A adds "zxcvbnmq", B adds "qwertyzz".
+    const turn = (n: number) => {
+      let open!: () => void;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      return { n, open, opened };
+    };
+    const steps = [turn(1), turn(2), turn(3), turn(4)];
+    const actor = (slug: string, name: string) => `INSERT INTO actors (slug, kind, name) VALUES ('${slug}', 'PERSON', '${name}')`;
+    const run = (first: number, second: number, names: [string, string]) =>
+      store.db.transaction(async (tx) => {
+        // A wait on the other transaction fails fast instead of hanging the test.
+        await tx.query("SET LOCAL lock_timeout = '2s'");
+        if (first > 1) await steps[first - 2].opened;
+        await tx.query(actor(`lexeme-test-${first}`, names[0]));
+        steps[first - 1].open();
+        await steps[second - 2].opened;
+        await tx.query(actor(`lexeme-test-${second}`, names[1]));
+        steps[second - 1].open();
+      });
+    await Promise.all([run(1, 3, ['Qwertyzz One', 'Zxcvbnmq Three']), run(2, 4, ['Zxcvbnmq Two', 'Qwertyzz Four'])]);
+    const words = await store.db.query<{ lexeme: string }>("SELECT DISTINCT lexeme FROM search_lexemes WHERE lexeme IN ('qwertyzz', 'zxcvbnmq') ORDER BY 1");
+    expect(words.map((w) => w.lexeme)).toEqual(['qwertyzz', 'zxcvbnmq']);
+    const api = await graphqlClient(store.db);
+    try {
+      const answer = await api.query(`{ search(text: "Qwertyz", first: 5) { node { ... on Actor { slug } } } }`);
+      expect(answer.data.search.map((h: { node: { slug: string } }) => h.node.slug).sort()).toEqual(['lexeme-test-1', 'lexeme-test-4']);
+    } finally {
+      await api.stop();
+    }
   });
 });

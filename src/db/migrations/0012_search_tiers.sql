@@ -15,8 +15,13 @@
 -- exact tier only.
 
 -- The vocabulary: every lexeme of every search document, for the spelling lookup. Kept by triggers
--- on insert and update; a lexeme whose last row is deleted stays (it then matches nothing).
-CREATE TABLE search_lexemes (lexeme text PRIMARY KEY);
+-- on insert and update; a lexeme whose last row is deleted stays (it then matches nothing). Not
+-- unique, so that adding a word never makes a writer wait: with a unique key, a writer adding a new
+-- word waits for any other transaction that added it and has not committed, and two transactions
+-- adding each other's new words in turn would deadlock. Two writers adding the same new word at once
+-- may both add it; readers take distinct lexemes, and a rebuild drops the copies.
+CREATE TABLE search_lexemes (lexeme text NOT NULL);
+CREATE INDEX search_lexemes_lexeme ON search_lexemes (lexeme);
 CREATE INDEX search_lexemes_trgm ON search_lexemes USING gin (lexeme public.gin_trgm_ops);
 
 CREATE FUNCTION newsgraph_search_lexemes_written() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -24,11 +29,9 @@ BEGIN
   IF current_setting('newsgraph.bulk_load', true) = 'on' THEN
     RETURN NULL;
   END IF;
-  -- In lexeme order, the same for every writer, so that two writers adding the same new lexemes
-  -- do not deadlock.
   INSERT INTO search_lexemes (lexeme)
-    SELECT DISTINCT l.lexeme FROM new_rows r, unnest(r.search_doc) l ORDER BY 1
-    ON CONFLICT DO NOTHING;
+    SELECT DISTINCT l.lexeme FROM new_rows r, unnest(r.search_doc) l
+    WHERE NOT EXISTS (SELECT 1 FROM search_lexemes v WHERE v.lexeme = l.lexeme);
   RETURN NULL;
 END $$;
 
@@ -86,8 +89,8 @@ BEGIN
     SELECT s.ord, c.lexeme, least(c.similarity, 0.9999)::real AS similarity
     FROM searched s CROSS JOIN LATERAL (
       SELECT v.lexeme, greatest(word_similarity(s.word, v.lexeme), word_similarity(s.own[1], v.lexeme)) AS similarity
-      FROM search_lexemes v
-      WHERE (s.word <% v.lexeme OR s.own[1] <% v.lexeme) AND v.lexeme <> ALL (s.own)
+      FROM (SELECT DISTINCT lexeme FROM search_lexemes
+            WHERE (s.word <% lexeme OR s.own[1] <% lexeme) AND lexeme <> ALL (s.own)) v
       ORDER BY 2 DESC, 1
       LIMIT 16) c
   ), level AS (
