@@ -163,12 +163,12 @@ describe.each(backends().filter((b) => b === 'postgres'))('the vocabulary under 
   it('two transactions adding each other\'s new words in turn neither wait nor deadlock', async () => {
     // Each step waits for the other transaction's step before it, so the two interleave:
     // A adds "qwertyzz", B adds "zxcvbnmq", A adds "zxcvbnmq", B adds "qwertyzz".
-    const turn = (n: number) => {
+    const turn = () => {
       let open!: () => void;
       const opened = new Promise<void>((resolve) => (open = resolve));
-      return { n, open, opened };
+      return { open, opened };
     };
-    const steps = [turn(1), turn(2), turn(3), turn(4)];
+    const steps = [turn(), turn(), turn(), turn()];
     const actor = (slug: string, name: string) => `INSERT INTO actors (slug, kind, name) VALUES ('${slug}', 'PERSON', '${name}')`;
     const run = (first: number, second: number, names: [string, string]) =>
       store.db.transaction(async (tx) => {

@@ -137,14 +137,14 @@ CREATE FUNCTION newsgraph_search(words text, k int)
 DECLARE
   -- $1 the tier, $2 the tiers before it (rows already returned), $3 how many rows are still wanted.
   matches CONSTANT text := 'search_doc @@ $1 AND NOT coalesce(search_doc @@ $2, false)';
-  -- (entity, table, its range, order key, rows read in order first, 0 for none): the tables in
-  -- tier order.
+  -- (entity, table, its range, order key, its direction, rows read in order first, 0 for none): the
+  -- tables in tier order. Actors and places by ascending name, events and articles newest first.
   sources CONSTANT text[][] := ARRAY[
-    ['actor', 'actors', 'true', 'name', '0'],
-    ['place', 'places', 'true', 'name', '0'],
-    ['event', 'events', 'sort_date < 999999999', 'sort_date', '256'],
-    ['event', 'events', 'sort_date = 999999999', 'sort_date', '256'],
-    ['article', 'articles', 'true', 'newsgraph_article_sort_date(published_year, published_month, published_day)', '64']];
+    ['actor', 'actors', 'true', 'name', 'ASC', '0'],
+    ['place', 'places', 'true', 'name', 'ASC', '0'],
+    ['event', 'events', 'sort_date < 999999999', 'sort_date', 'DESC', '256'],
+    ['event', 'events', 'sort_date = 999999999', 'sort_date', 'DESC', '256'],
+    ['article', 'articles', 'true', 'newsgraph_article_sort_date(published_year, published_month, published_day)', 'DESC', '64']];
   -- Each source's table size (the planner's statistics), read once.
   table_rows float8[] := ARRAY(SELECT coalesce((SELECT greatest(c.reltuples, 0) FROM pg_class c WHERE c.oid = to_regclass(sources[j][2])), 0)
                                FROM generate_subscripts(sources, 1) j);
@@ -155,39 +155,32 @@ DECLARE
   seen int;
   window_rows int;
   next_window int;
+  from_index boolean;
   wanted int := k;
 BEGIN
   FOR tier IN SELECT * FROM newsgraph_search_tiers(words) LOOP
     FOR i IN 1..array_length(sources, 1) LOOP
       EXIT WHEN wanted <= 0;
-      IF sources[i][5] = '0' THEN
-        -- Actors and places, by ascending name: every match through the GIN index, sorted.
+      window_rows := sources[i][6]::int;
+      from_index := window_rows = 0;
+      WHILE NOT from_index LOOP
+        -- The first `wanted` matches among the first $4 rows in order, and how many rows there were.
+        EXECUTE format('SELECT count(*)::int, (array_agg(id ORDER BY key %2$s, id %2$s) FILTER (WHERE %1$s))[1:$3]
+                        FROM (SELECT id, search_doc, %3$s AS key FROM %4$s WHERE %5$s ORDER BY %3$s %2$s, id %2$s LIMIT $4) w',
+                       matches, sources[i][5], sources[i][4], sources[i][2], sources[i][3])
+          INTO seen, ids USING tier.query, before, wanted, window_rows;
+        ids := coalesce(ids, '{}');
+        EXIT WHEN cardinality(ids) >= wanted OR seen < window_rows;
+        next_window := greatest(window_rows * 4, window_rows::bigint * wanted * 3 / (2 * greatest(cardinality(ids), 1)));
+        from_index := cardinality(ids) = 0 OR next_window > table_rows[i] * cardinality(ids) / window_rows;
+        window_rows := next_window;
+      END LOOP;
+      IF from_index THEN
+        -- Every match through the GIN index (a CTE, so that it is not read in order), sorted.
         EXECUTE format('WITH m AS MATERIALIZED (SELECT id, %s AS key FROM %s WHERE %s AND %s)
-                        SELECT array_agg(id) FROM (SELECT id FROM m ORDER BY key, id LIMIT $3) t',
-                       sources[i][4], sources[i][2], sources[i][3], matches)
+                        SELECT array_agg(id) FROM (SELECT id FROM m ORDER BY key %s, id %s LIMIT $3) t',
+                       sources[i][4], sources[i][2], sources[i][3], matches, sources[i][5], sources[i][5])
           INTO ids USING tier.query, before, wanted;
-      ELSE
-        -- Events and articles: newest first.
-        window_rows := sources[i][5]::int;
-        LOOP
-          -- The first `wanted` matches among the newest $4 rows, and how many rows there were.
-          EXECUTE format('SELECT count(*)::int, (array_agg(id ORDER BY key DESC, id DESC) FILTER (WHERE %s))[1:$3]
-                          FROM (SELECT id, search_doc, %s AS key FROM %s WHERE %s ORDER BY %s DESC, id DESC LIMIT $4) w',
-                         matches, sources[i][4], sources[i][2], sources[i][3], sources[i][4])
-            INTO seen, ids USING tier.query, before, wanted, window_rows;
-          ids := coalesce(ids, '{}');
-          EXIT WHEN cardinality(ids) >= wanted OR seen < window_rows;
-          next_window := greatest(window_rows * 4, window_rows::bigint * wanted * 3 / (2 * greatest(cardinality(ids), 1)));
-          IF cardinality(ids) = 0 OR next_window > table_rows[i] * cardinality(ids) / window_rows THEN
-            -- Rare: every match through the GIN index (a CTE, so that it is not read in order), sorted.
-            EXECUTE format('WITH m AS MATERIALIZED (SELECT id, %s AS key FROM %s WHERE %s AND %s)
-                            SELECT array_agg(id) FROM (SELECT id FROM m ORDER BY key DESC, id DESC LIMIT $3) t',
-                           sources[i][4], sources[i][2], sources[i][3], matches)
-              INTO ids USING tier.query, before, wanted;
-            EXIT;
-          END IF;
-          window_rows := next_window;
-        END LOOP;
       END IF;
       IF cardinality(ids) > 0 THEN
         RETURN QUERY SELECT sources[i][1], t.id, tier.score, tier.query FROM unnest(ids) WITH ORDINALITY AS t(id, n) ORDER BY t.n;
