@@ -26,7 +26,7 @@ const LINK = (from: string, kinds: string) => `
 /**
  * The shortest chains of actors from one actor to another, linked through shared events, at most
  * maxHops links long, each step naming its earliest linking event (by date, then id). One statement:
- * newsgraph_shortest_links (migrations 0006, 0010) searches from both ends over actor_links and
+ * newsgraph_shortest_links (migrations 0006, 0010, 0013) searches from both ends over actor_links and
  * returns the links of every shortest chain; the chains are then read off in order of their actor
  * id lists (compared as numbers), at most `limit` of them. An actor to itself is one chain of no links.
  */
