@@ -1,100 +1,51 @@
-import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { loadConfig } from './config';
-import { projectRoot } from './common/project-root';
-import { openDatabase } from './db/open';
+// The process entry (`node dist/src/main.js <command>`): runs the CLI (cli.ts) from its one-file
+// bundle when the build made one, else from the compiled files.
+//
+// Loading the CLI's ~1,200 module files costs more than anything else in starting (0.75-0.9 s of
+// a 2.2 s reopen on a slow machine: resolving and reading files, then compiling them). The build
+// (scripts/bundle-server.mjs) bundles dist/src/cli.js and its dependencies into dist/newsgraph.js;
+// this file compiles that bundle with V8's code cache, which the first process to run it writes
+// next to it once it has started (and any later one whose V8 rejects it): about 0.25 s instead.
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
 
-// Everything heavy (type-graphql, Apollo, express, class-validator: ~0.4 s) is imported inside
-// main, after the store has started opening, so that PGlite's engine compiles meanwhile.
+/** How long after starting the code cache is written: what ran by then (start-up, first requests) is in it. */
+const CODE_CACHE_AFTER_MS = 5000;
 
-/** The process entry: `start`, `migrate`, `seed`, `schema`, `generate`, `import` or `keys`. Side effects live here only. */
-async function main(command: string): Promise<void> {
-  if (command === 'schema') {
-    const { buildNewsgraphSchema, printSortedSchema } = await import('./graphql/schema');
-    const path = join(projectRoot(), 'schema', 'schema.graphql');
-    mkdirSync(join(projectRoot(), 'schema'), { recursive: true });
-    writeFileSync(path, printSortedSchema(await buildNewsgraphSchema()));
-    console.log(`wrote ${path}`);
-    return;
-  }
-  if (command === 'generate') {
-    const { runGenerateCommand } = await import('./generate/generate.command');
-    await runGenerateCommand(process.argv.slice(3), loadConfig());
-    return;
-  }
-  if (command === 'import') {
-    const { runImportCommand } = await import('./bundles/import.command');
-    await runImportCommand(process.argv.slice(3), loadConfig());
-    return;
-  }
-  if (command === 'keys') {
-    const { runKeysCommand } = await import('./auth/keys.command');
-    await runKeysCommand(process.argv.slice(3), loadConfig());
-    return;
-  }
-  if (!['start', 'migrate', 'seed'].includes(command)) {
-    throw new Error(`unknown command "${command}": use start, migrate, seed, schema, generate, import or keys`);
-  }
-  const config = loadConfig();
-  // When each step of starting ended, in seconds since the process started (printed with the ready line).
-  const steps: string[] = [];
-  const step = (name: string) => steps.push(`${name} ${(performance.now() / 1000).toFixed(2)}`);
-  step('entry');
-  const opening = openDatabase(config).then((db) => {
-    step('store open');
-    return db;
-  });
-  let modules;
-  try {
-    modules = await Promise.all([import('./db/migrate'), import('./bundles/seed'), command === 'start' ? import('./server') : null]);
-  } catch (error) {
-    await opening.then((db) => db.close()).catch(() => undefined);
-    throw error;
-  }
-  const [{ migrate }, { seed }, server] = modules;
-  step('modules');
-  const db = await opening;
-  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
-  try {
-    const applied = await migrate(db);
-    if (applied.length) console.log(`migrated ${where}: applied ${applied.join(', ')}`);
-    step('migrations');
-    if (command !== 'migrate') {
-      const seeded = await seed(db);
-      for (const bundle of seeded.bundles) {
-        console.log(`seed ${bundle.article}: ${bundle.changed ? `loaded ${JSON.stringify(bundle.counts)}` : 'unchanged, skipped'}`);
+function runBundle(bundle: string): boolean {
+  const built = statSync(bundle);
+  // A bundle older than the compiled files is stale (tsc ran without the bundler): not used.
+  if (built.mtimeMs < statSync(join(__dirname, 'cli.js')).mtimeMs) return false;
+  // Named for the bundle it was made from, so that a rebuilt bundle never meets an old cache.
+  const cacheFile = `${bundle}.${Math.trunc(built.mtimeMs)}-${built.size}.cache`;
+  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+  const bundleModule = new Module(bundle, module);
+  bundleModule.filename = bundle;
+  bundleModule.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(bundle));
+  if (!cachedData || script.cachedDataRejected) {
+    setTimeout(() => {
+      try {
+        const temporary = `${cacheFile}.${process.pid}`;
+        writeFileSync(temporary, script.createCachedData());
+        renameSync(temporary, cacheFile);
+      } catch {
+        // A read-only install (the Docker image's dist/) starts without the cache.
       }
-      step('seed');
-    }
-    if (!server) {
-      await db.close();
-      return;
-    }
-    const app = await server.createApp(db, { ideEnabled: config.ideEnabled, safety: config.safety, cache: config.cache });
-    step('schema and server');
-    await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
-    step('listening');
-    const { port } = app.httpServer.address() as AddressInfo;
-    console.log(`Newsgraph ready at http://${config.host}:${port}/graphql (${where})`);
-    console.log(`started (seconds since the process began): ${steps.join(', ')}`);
-    const shutdown = async (signal: string) => {
-      console.log(`${signal}: finishing requests in flight, then closing the store`);
-      await app.stop();
-      await db.close();
-      process.exit(0);
-    };
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-  } catch (error) {
-    await db.close().catch(() => undefined);
-    throw error;
+    }, CODE_CACHE_AFTER_MS).unref();
   }
+  // Said in the `started` line (cli.ts).
+  process.env.NEWSGRAPH_LOADED_FROM = `bundle, code cache ${!cachedData ? 'none yet' : script.cachedDataRejected ? 'rejected' : 'used'}`;
+  (script.runInThisContext() as (...args: unknown[]) => void).call(
+    bundleModule.exports, bundleModule.exports, Module.createRequire(bundle), bundleModule, bundle, dirname(bundle),
+  );
+  return true;
 }
 
-main(process.argv[2] ?? 'start').catch(async (error: unknown) => {
-  const { InvalidInputError } = await import('./common/errors');
-  console.error(error instanceof InvalidInputError ? error.report() : error);
-  process.exit(1);
-});
+const bundle = join(__dirname, '..', 'newsgraph.js');
+if (process.env.NEWSGRAPH_BUNDLE === 'off' || !existsSync(bundle) || !runBundle(bundle)) {
+  process.env.NEWSGRAPH_LOADED_FROM = 'files';
+  require('./cli');
+}

@@ -1,8 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { PostgresDatabase, quoteIdent } from '../src/db/postgres';
 import { createApiKey } from '../src/auth/api-key.service';
@@ -15,11 +15,11 @@ import { buildMain } from './support/build';
 const root = join(__dirname, '..');
 const onPostgres = backends().includes('postgres') ? describe : describe.skip;
 
-// Built once for the file to a folder of its own (see buildMain).
+// Built once for the file to a folder of its own (see buildMain), bundled as `npm start` runs it.
 let main = '';
 let build: ReturnType<typeof buildMain>;
 beforeAll(() => {
-  build = buildMain('processes');
+  build = buildMain('processes', { bundle: true });
   main = build.main;
 });
 afterAll(() => build.remove());
@@ -178,5 +178,49 @@ describe('an API process on an embedded store', () => {
     expect(await api.exit).toBe(0);
     expect(api.output()).toContain('SIGTERM: finishing requests in flight');
     expect(existsSync(join(dataDir, 'newsgraph.lock'))).toBe(false);
+  });
+
+  it('runs from the one-file bundle, writes its code cache once started and compiles from it next time; the files answer the same', async () => {
+    const dist = join(dirname(main), '..');
+    const caches = () => readdirSync(dist).filter((name) => /^newsgraph\.js\..*\.cache$/.test(name));
+    for (const name of caches()) rmSync(join(dist, name));
+    const page = '{ actor(slug: "vladimir-putin") { name meetings(first: 3) { edges { node { title participants { role actor { name } } } } } } }';
+    const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+    const startAndAsk = async (extra: NodeJS.ProcessEnv = {}) => {
+      const api = await startApi({ ...env, ...extra });
+      const answer = await query(api.url, page);
+      return { api, answer, loadedFrom: /loaded from (.*)$/m.exec(api.output())?.[1] };
+    };
+
+    const first = await startAndAsk();
+    expect(first.loadedFrom).toBe('bundle, code cache none yet');
+    expect(first.answer.data.actor.meetings.edges).toHaveLength(3);
+    for (let waited = 0; caches().length === 0; waited += 100) {
+      if (waited > 15000) throw new Error('no code cache 15 s after start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    first.api.child.kill('SIGTERM');
+    await first.api.exit;
+
+    const second = await startAndAsk();
+    expect(second.loadedFrom).toBe('bundle, code cache used');
+    expect(second.answer).toEqual(first.answer);
+    second.api.child.kill('SIGTERM');
+    await second.api.exit;
+
+    const files = await startAndAsk({ NEWSGRAPH_BUNDLE: 'off' });
+    expect(files.loadedFrom).toBe('files');
+    expect(files.answer).toEqual(first.answer);
+    files.api.child.kill('SIGTERM');
+    await files.api.exit;
+
+    // tsc run again without the bundler: the older bundle is not used.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dirname(main), 'cli.js'), later, later);
+    const stale = await startAndAsk();
+    expect(stale.loadedFrom).toBe('files');
+    expect(stale.answer).toEqual(first.answer);
+    stale.api.child.kill('SIGTERM');
+    await stale.api.exit;
   });
 });
