@@ -20,7 +20,9 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
-# dist/ holds the compiled server and dist/web the prebuilt pages it serves.
+# dist/ holds the compiled server, its one-file bundle (dist/newsgraph.js) and dist/web the prebuilt
+# pages it serves. dist/ stays root's, so the bundle's V8 code cache is not written there: each start
+# compiles the bundle (see src/main.ts).
 COPY --from=build /app/dist ./dist
 # Read at run time relative to the folder holding package.json (see src/common/project-root.ts).
 COPY --from=build /app/src/db/migrations ./src/db/migrations
