@@ -5,7 +5,9 @@
 // a 2.2 s reopen on a slow machine: resolving and reading files, then compiling them). The build
 // (scripts/bundle-server.mjs) bundles dist/src/cli.js and its dependencies into dist/newsgraph.js;
 // this file compiles that bundle with V8's code cache, which the first process to run it writes
-// next to it once it has started (and any later one whose V8 rejects it): about 0.25 s instead.
+// next to it once it has started (and any later one whose V8 rejects it). Reopening a 1M-event
+// store, interleaved: modules loaded 0.42-0.54 s after the process began, against 0.67-1.04 s
+// from the files and 0.61-0.73 s from the bundle without its cache.
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
