@@ -21,6 +21,7 @@ import { migrate } from '../src/db/migrate';
 import { generateGraph } from '../src/generate/generate.loader';
 import { projectRoot } from '../src/common/project-root';
 import { CASES, nestingDepth, postgraphileSql, type CaseParams } from './queries';
+import { isCodeCacheFile } from '../src/common/code-cache';
 import type { ServerSpec } from './server';
 import { summarizeProfile } from './profile';
 
@@ -614,7 +615,7 @@ async function reopenStore(size: number, dataDir: string, params: CaseParams, o:
   // A started process writes the bundle's code cache 5 s in (src/main.ts); the reopens below are of
   // an install that has run before, so the first start stays up until it is there.
   const bundleDir = join(__dirname, '..');
-  for (let waited = 0; waited < 15_000 && !readdirSync(bundleDir).some((f) => /^newsgraph\.js\..*\.cache$/.test(f)); waited += 100) {
+  for (let waited = 0; waited < 15_000 && !readdirSync(bundleDir).some(isCodeCacheFile); waited += 100) {
     await new Promise((ok) => setTimeout(ok, 100));
   }
   await stopMain(first.child);

@@ -3,6 +3,7 @@
 // Usage: node scripts/bundle-server.mjs [outDir] (default dist; the bench passes dist-bench, tests a folder of their own).
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
 const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
@@ -24,4 +25,5 @@ await build({
   logLevel: 'warning',
 });
 // Code caches of an earlier bundle match nothing now.
-for (const name of readdirSync(outDir)) if (/^newsgraph\.js\..*\.cache$/.test(name)) rmSync(join(outDir, name), { force: true });
+const { isCodeCacheFile } = createRequire(import.meta.url)(join(outDir, 'src', 'common', 'code-cache.js'));
+for (const name of readdirSync(outDir)) if (isCodeCacheFile(name)) rmSync(join(outDir, name), { force: true });

@@ -13,6 +13,7 @@ import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { codeCacheFile } from './common/code-cache';
 
 // PGlite's engine is WebAssembly. V8 recompiles a function with its optimizing compiler once the
 // function has run through a budget (by default 1.8 MB of code executed); starting reaches that
@@ -29,8 +30,7 @@ function runBundle(bundle: string): boolean {
   const built = statSync(bundle);
   // A bundle older than the compiled files is stale (tsc ran without the bundler): not used.
   if (built.mtimeMs < statSync(join(__dirname, 'cli.js')).mtimeMs) return false;
-  // Named for the bundle it was made from, so that a rebuilt bundle never meets an old cache.
-  const cacheFile = `${bundle}.${Math.trunc(built.mtimeMs)}-${built.size}.cache`;
+  const cacheFile = codeCacheFile(bundle, built);
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
   const bundleModule = new Module(bundle, module);

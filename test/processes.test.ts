@@ -11,6 +11,7 @@ import { loadBundle } from '../src/bundles/bundle.writer';
 import { readBundle } from '../src/bundles/bundle.reader';
 import { adminQuery, backends, TEST_DATABASE_URL } from './support/backends';
 import { buildMain } from './support/build';
+import { isCodeCacheFile } from '../src/common/code-cache';
 
 const root = join(__dirname, '..');
 const onPostgres = backends().includes('postgres') ? describe : describe.skip;
@@ -182,7 +183,7 @@ describe('an API process on an embedded store', () => {
 
   it('runs from the one-file bundle, writes its code cache once started and compiles from it next time; the files answer the same', async () => {
     const dist = join(dirname(main), '..');
-    const caches = () => readdirSync(dist).filter((name) => /^newsgraph\.js\..*\.cache$/.test(name));
+    const caches = () => readdirSync(dist).filter(isCodeCacheFile);
     for (const name of caches()) rmSync(join(dist, name));
     const page = '{ actor(slug: "vladimir-putin") { name meetings(first: 3) { edges { node { title participants { role actor { name } } } } } } }';
     const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
