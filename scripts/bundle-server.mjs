@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path';
 
 const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 const outDir = resolve(root, process.argv[2] ?? 'dist');
-const outfile = join(outDir, 'newsgraph.js');
+// The bundle's name and its code caches' (tsc has compiled this module into outDir already).
+const { BUNDLE_FILE, isCodeCacheFile } = createRequire(import.meta.url)(join(outDir, 'src', 'common', 'code-cache.js'));
+const outfile = join(outDir, BUNDLE_FILE);
 
 await build({
   entryPoints: [join(outDir, 'src', 'cli.js')],
@@ -25,5 +27,4 @@ await build({
   logLevel: 'warning',
 });
 // Code caches of an earlier bundle match nothing now.
-const { isCodeCacheFile } = createRequire(import.meta.url)(join(outDir, 'src', 'common', 'code-cache.js'));
 for (const name of readdirSync(outDir)) if (isCodeCacheFile(name)) rmSync(join(outDir, name), { force: true });

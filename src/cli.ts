@@ -9,7 +9,7 @@ import { openDatabase } from './db/open';
 // Everything heavy (type-graphql, Apollo, express, class-validator: ~0.4 s) is imported inside
 // main, after the store has started opening, so that PGlite's engine compiles meanwhile.
 
-/** The process entry: `start`, `migrate`, `seed`, `schema`, `generate`, `import` or `keys`. Side effects live here only. */
+/** The CLI (run by main.ts): `start`, `migrate`, `seed`, `schema`, `generate`, `import` or `keys`. Side effects live here only. */
 async function main(command: string): Promise<void> {
   if (command === 'schema') {
     const { buildNewsgraphSchema, printSortedSchema } = await import('./graphql/schema');

@@ -13,7 +13,7 @@ import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
-import { codeCacheFile } from './common/code-cache';
+import { BUNDLE_FILE, codeCacheFile } from './common/code-cache';
 
 // PGlite's engine is WebAssembly. V8 recompiles a function with its optimizing compiler once the
 // function has run through a budget (by default 1.8 MB of code executed); starting reaches that
@@ -35,7 +35,6 @@ function runBundle(bundle: string): boolean {
   const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
   const bundleModule = new Module(bundle, module);
   bundleModule.filename = bundle;
-  bundleModule.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(bundle));
   if (!cachedData || script.cachedDataRejected) {
     setTimeout(() => {
       try {
@@ -55,7 +54,7 @@ function runBundle(bundle: string): boolean {
   return true;
 }
 
-const bundle = join(__dirname, '..', 'newsgraph.js');
+const bundle = join(__dirname, '..', BUNDLE_FILE);
 if (process.env.NEWSGRAPH_BUNDLE === 'off' || !existsSync(bundle) || !runBundle(bundle)) {
   process.env.NEWSGRAPH_LOADED_FROM = 'files';
   require('./cli');

@@ -1,5 +1,8 @@
 import { basename } from 'node:path';
 
+/** The one-file bundle of the CLI, in the build's output folder (scripts/bundle-server.mjs writes it). */
+export const BUNDLE_FILE = 'newsgraph.js';
+
 /**
  * The one-file bundle's V8 code cache (see src/main.ts): a file beside the bundle, named for the
  * bundle it was made from (its mtime and size), so that a rebuilt bundle never meets an old cache.
@@ -10,5 +13,6 @@ export function codeCacheFile(bundle: string, built: { mtimeMs: number; size: nu
 
 /** Whether a file name in the bundle's folder is one of its code caches, of any build. */
 export function isCodeCacheFile(name: string): boolean {
-  return /^newsgraph\.js\.\d+-\d+\.cache$/.test(basename(name));
+  const file = basename(name);
+  return file.startsWith(`${BUNDLE_FILE}.`) && /^\d+-\d+\.cache$/.test(file.slice(BUNDLE_FILE.length + 1));
 }
