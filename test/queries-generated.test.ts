@@ -11,9 +11,9 @@ const EVENTS = 10_000;
 
 interface Raw {
   actors: { id: string; slug: string; name: string; aliases: string[] }[];
-  events: { id: string; slug: string; kind: string; status: string; y: number | null; m: number | null; d: number | null }[];
+  events: { id: string; slug: string; kind: string; status: string; y: number | null; m: number | null; d: number | null; purposes: string[] }[];
   participations: { event_id: string; actor_id: string; role: string }[];
-  amounts: { event_id: string; amount: string; currency: string; is_primary: boolean }[];
+  amounts: { event_id: string; amount: string; currency: string; qualifier: string; is_primary: boolean }[];
   rates: { base: string; quote: string; rate: string; as_of: string; source: string }[];
 }
 
@@ -36,9 +36,9 @@ describe.each(backends())('queries on a generated graph of 10,000 events (%s)', 
     api = await graphqlClient(store.db);
     raw = {
       actors: await store.db.query('SELECT id::text, slug, name, aliases FROM actors'),
-      events: await store.db.query('SELECT id::text, slug, kind, status, date_year AS y, date_month AS m, date_day AS d FROM events'),
+      events: await store.db.query('SELECT id::text, slug, kind, status, date_year AS y, date_month AS m, date_day AS d, purposes FROM events'),
       participations: await store.db.query('SELECT event_id::text, actor_id::text, role FROM participations'),
-      amounts: await store.db.query('SELECT event_id::text, amount::text, currency, is_primary FROM amounts'),
+      amounts: await store.db.query('SELECT event_id::text, amount::text, currency, qualifier, is_primary FROM amounts'),
       rates: await store.db.query("SELECT base, quote, rate::text, to_char(as_of, 'YYYY-MM-DD') AS as_of, source FROM exchange_rates"),
     };
     for (const e of raw.events) eventById.set(e.id, e);
@@ -236,24 +236,37 @@ describe.each(backends())('queries on a generated graph of 10,000 events (%s)', 
   });
 
   describe('money', () => {
+    interface Conversion {
+      value: Decimal;
+      qualifier: string;
+      /** The rate used, as one comparable string; null for a reported figure. */
+      rate: string | null;
+    }
+
     /** The conversion rule, written again here: the reported figure, else the nearest-dated rate (direct, inverted, or via one currency). */
-    function valueIn(eventId: string, currency: string): Decimal | null {
-      const amounts = raw.amounts.filter((a) => a.event_id === eventId);
-      const reported = amounts.find((a) => a.currency === currency);
-      if (reported) return new Decimal(reported.amount);
-      const primary = amounts.find((a) => a.is_primary)!;
-      const e = eventById.get(eventId)!;
-      const day = e.y === null ? null : Date.UTC(e.y, (e.m ?? 7) - 1, e.m === null ? 1 : (e.d ?? 15));
-      const legs = raw.rates.flatMap((r) => [
+    let amountsOf: Map<string, Raw['amounts']> | undefined;
+    let legs: { a: string; b: string; value: Decimal; asOf: number; source: string }[] | undefined;
+    function conversion(eventId: string, currency: string): Conversion | null {
+      if (!amountsOf) {
+        amountsOf = new Map();
+        for (const a of raw.amounts) amountsOf.set(a.event_id, [...(amountsOf.get(a.event_id) ?? []), a]);
+      }
+      legs ??= raw.rates.flatMap((r) => [
         { a: r.base, b: r.quote, value: new Decimal(r.rate), asOf: Date.parse(r.as_of), source: r.source },
         { a: r.quote, b: r.base, value: new Decimal(1).dividedBy(r.rate), asOf: Date.parse(r.as_of), source: `${r.source} (inverted)` },
       ]);
+      const amounts = amountsOf.get(eventId) ?? [];
+      const reported = amounts.find((a) => a.currency === currency);
+      if (reported) return { value: new Decimal(reported.amount), qualifier: reported.qualifier, rate: null };
+      const primary = amounts.find((a) => a.is_primary)!;
+      const e = eventById.get(eventId)!;
+      const day = e.y === null ? null : Date.UTC(e.y, (e.m ?? 7) - 1, e.m === null ? 1 : (e.d ?? 15));
       const rank = (x: { asOf: number; source: string }, y: { asOf: number; source: string }) =>
         (day === null ? 0 : Math.abs(x.asOf - day)) - (day === null ? 0 : Math.abs(y.asOf - day)) || y.asOf - x.asOf || (x.source < y.source ? -1 : 1);
-      const nearest = (a: string, b: string) => legs.filter((l) => l.a === a && l.b === b).sort(rank)[0];
-      let rate = nearest(primary.currency, currency)?.value;
+      const nearest = (a: string, b: string) => legs!.filter((l) => l.a === a && l.b === b).sort(rank)[0];
+      let rate: { value: Decimal; asOf: number; source: string } | undefined = nearest(primary.currency, currency);
       if (!rate) {
-        const chains = [...new Set(legs.map((l) => l.b))]
+        const chains = [...new Set(legs!.map((l) => l.b))]
           .filter((mid) => mid !== currency)
           .flatMap((mid) => {
             const l1 = nearest(primary.currency, mid);
@@ -261,9 +274,25 @@ describe.each(backends())('queries on a generated graph of 10,000 events (%s)', 
             return l1 && l2 ? [{ value: l1.value.times(l2.value), asOf: Math.min(l1.asOf, l2.asOf), source: `${l1.source}; ${l2.source} (via ${mid})` }] : [];
           })
           .sort(rank);
-        rate = chains[0]?.value;
+        rate = chains[0];
       }
-      return rate ? new Decimal(primary.amount).times(rate).toDecimalPlaces(2, Decimal.ROUND_HALF_UP) : null;
+      if (!rate) return null;
+      return {
+        value: new Decimal(primary.amount).times(rate.value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+        qualifier: primary.qualifier,
+        rate: `${primary.currency} ${rate.value.toSignificantDigits(12).toString()} ${rate.asOf} ${rate.source}`,
+      };
+    }
+
+    const valueIn = (eventId: string, currency: string): Decimal | null => conversion(eventId, currency)?.value ?? null;
+
+    /** How a total's qualifier combines its pledges' (the rule of the API's money service, written again). */
+    function combined(qualifiers: Set<string>): string {
+      if (qualifiers.size === 1) return [...qualifiers][0];
+      if (qualifiers.has('ABOUT') || (qualifiers.has('AT_LEAST') && qualifiers.has('AT_MOST'))) return 'ABOUT';
+      if (qualifiers.has('AT_LEAST')) return 'AT_LEAST';
+      if (qualifiers.has('AT_MOST')) return 'AT_MOST';
+      return 'EXACT';
     }
 
     const pledges = () => raw.events.filter((e) => e.kind === 'PLEDGE');
@@ -305,6 +334,55 @@ describe.each(backends())('queries on a generated graph of 10,000 events (%s)', 
         expect(new Decimal(total.reportedAmount).minus(want.reported).abs().lte(0)).toBe(true);
         expect(new Decimal(total.total.amount).minus(want.total).abs().lte(0.01 * want.count)).toBe(true);
         expect(new Decimal(total.reportedAmount).plus(total.convertedAmount).eq(total.total.amount)).toBe(true);
+      }
+    });
+
+    it.each([
+      ['DONOR', 'GBP'],
+      ['RECIPIENT', 'JPY'],
+      ['PURPOSE', 'USD'],
+    ])('pledge totals by %s in %s: each group its pledges, their qualifiers, and a rate only when all used one', async (groupBy, currency) => {
+      const slugOf = (id: string) => actorById.get(id)!.slug;
+      const rolesOf = new Map<string, Raw['participations']>();
+      for (const p of raw.participations) rolesOf.set(p.event_id, [...(rolesOf.get(p.event_id) ?? []), p]);
+      const groupsOf = (e: Raw['events'][number]): string[] => {
+        if (groupBy === 'PURPOSE') return e.purposes.length ? [...new Set(e.purposes)] : ['unspecified'];
+        const role = groupBy === 'DONOR' ? 'donor' : 'recipient';
+        return (rolesOf.get(e.id) ?? []).filter((p) => p.role === role).map((p) => slugOf(p.actor_id));
+      };
+      const expected = new Map<string, { total: Decimal; reported: Decimal; count: number; qualifiers: Set<string>; rates: Set<string> }>();
+      for (const e of pledges()) {
+        const c = conversion(e.id, currency)!;
+        expect(c).not.toBeNull();
+        for (const key of groupsOf(e)) {
+          const group = expected.get(key) ?? { total: new Decimal(0), reported: new Decimal(0), count: 0, qualifiers: new Set<string>(), rates: new Set<string>() };
+          group.total = group.total.plus(c.value);
+          if (c.rate === null) group.reported = group.reported.plus(c.value);
+          else group.rates.add(c.rate);
+          group.qualifiers.add(c.qualifier);
+          group.count++;
+          expected.set(key, group);
+        }
+      }
+      const data = await ok(`query($currency: String!) { pledgeTotals(groupBy: ${groupBy}, currency: $currency) {
+        group actor { slug } pledgeCount reportedAmount convertedAmount total { amount qualifier source rate { from value asOf } } } }`, { currency });
+      const totals = data.pledgeTotals;
+      expect(totals.map((t: any) => t.group).sort()).toEqual([...expected.keys()].sort());
+      // The donors' groups are small enough that some name a rate and some do not.
+      if (groupBy === 'DONOR') expect(new Set(totals.map((t: any) => t.total.rate === null)).size).toBe(2);
+      for (const [i, total] of totals.entries()) {
+        const want = expected.get(total.group)!;
+        expect(total.actor?.slug ?? null).toBe(groupBy === 'PURPOSE' ? null : total.group);
+        expect(total.pledgeCount).toBe(want.count);
+        expect(new Decimal(total.reportedAmount).eq(want.reported)).toBe(true);
+        expect(new Decimal(total.total.amount).minus(want.total).abs().lte(0.01 * want.count)).toBe(true);
+        expect(total.total.qualifier).toBe(combined(want.qualifiers));
+        expect(total.total.source).toBe(want.rates.size ? 'CONVERTED' : 'REPORTED');
+        // One rate is named only when every converted pledge of the group used that same rate.
+        expect(total.total.rate === null).toBe(want.rates.size !== 1);
+        if (want.rates.size === 1) expect([...want.rates][0].startsWith(`${total.total.rate.from} `)).toBe(true);
+        // Largest total first.
+        if (i > 0) expect(new Decimal(total.total.amount).lte(totals[i - 1].total.amount)).toBe(true);
       }
     });
   });

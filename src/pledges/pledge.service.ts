@@ -58,7 +58,7 @@ export async function pledgeTotals(
         source: converted ? 'CONVERTED' : 'REPORTED',
         // A sum converted at several rates names none; its pledges name theirs.
         rate:
-          converted && row.rates === 1 && row.rate
+          converted && row.one_rate && row.rate
             ? { from: row.from_currency as string, to: currency, value: formatRate(row.rate), asOf: row.rate_as_of as string, source: row.rate_source as string }
             : null,
       },
