@@ -120,7 +120,8 @@ export async function pledgeTotals(
      ),
      -- The rates as one lookup table, read once (an InitPlan), so that each pledge finds its rate by
      -- key whatever join the row estimates would pick: joined as a relation, PGlite's planner
-     -- (estimating one rate and one pledge) re-ran the rates for each pledge, 10 s for 1,213 pledges.
+     -- (estimating one rate and one pledge) re-ran the rates for each pledge (4.7 s for the 1,213
+     -- pledges of a 10k-event graph, by recipient in JPY; 30 ms now).
      rate_map AS MATERIALIZED (
        SELECT jsonb_object_agg(from_currency || ' ' || day_key::text, jsonb_build_array(value, as_of, source)) AS m FROM rates
      ),
