@@ -439,12 +439,13 @@ async function benchSize(size: number, o: Options, work: string): Promise<SizeRe
           // would leave the server busy into the next cases (PGlite runs statements one at a time;
           // pledge totals on PGlite at 1M did in the 01:18 run, and the next case counted 23 statements
           // a request): not driven, its idle time reported. A first run may be cold: timed twice.
-          if (!s.name.endsWith(' cache') && idleS * o.connections * 1000 > DRAIN_LIMIT_MS) {
+          const pastDrainLimit = () => !s.name.endsWith(' cache') && idleS * o.connections * 1000 > DRAIN_LIMIT_MS;
+          if (pastDrainLimit()) {
             const again = performance.now();
             await post(`http://127.0.0.1:${s.port}${path}`, body);
             idleS = Math.min(idleS, (performance.now() - again) / 1000);
           }
-          if (!s.name.endsWith(' cache') && idleS * o.connections * 1000 > DRAIN_LIMIT_MS) {
+          if (pastDrainLimit()) {
             const why = `one idle request took ${idleS.toFixed(2)} s: ${o.connections} connections would queue about ${Math.round(idleS * o.connections)} s of work, past the ${DRAIN_LIMIT_MS / 1000} s drain limit`;
             notMeasured.push(`${c.name} on ${s.name} (${why})`);
             console.log(`  ${c.name} not driven on ${s.name}: ${why}`);
