@@ -18,9 +18,11 @@ import { BUNDLE_FILE, codeCacheFile } from './common/code-cache';
 // PGlite's engine is WebAssembly. V8 recompiles a function with its optimizing compiler once the
 // function has run through a budget (by default 1.8 MB of code executed); starting reaches that
 // budget for many functions at once, and the main thread then waited 150-450 ms before taking the
-// first request. Ten times the budget leaves start-up on the baseline code; functions that stay
-// hot under load are still optimized (set before the engine is compiled, and before the bundle, so
-// its code cache is made and checked under the same flags).
+// first request. Ten times the budget leaves most of start-up on the baseline code (a wait of
+// 200-275 ms right after PGlite opens remains on a slower machine; only a far larger budget removes
+// it, at 6-10% of PGlite's throughput: BENCHMARKS.md); functions that stay hot under load are still
+// optimized (set before the engine is compiled, and before the bundle, so its code cache is made and
+// checked under the same flags).
 setFlagsFromString('--wasm-tiering-budget=18000000');
 
 /** How long after starting the code cache is written: what ran by then (start-up, first requests) is in it. */
