@@ -94,7 +94,7 @@ type ServerName = 'api-postgres' | 'api-pglite' | 'api-postgres cache' | 'api-pg
 /**
  * What docker-compose.yml (the PostgreSQL deployment) gives node besides NODE_ENV: its NODE_OPTIONS
  * (a larger young generation). The API on PostgreSQL runs with it; the embedded store runs as `npm
- * start` does, with node's defaults (its memory target); PostGraphile and the ceiling with node's defaults.
+ * start` does, without it (its memory target); PostGraphile and the ceiling with node's defaults.
  */
 const serverDeployment = ((): Record<string, string> => {
   const compose = load(readFileSync(join(projectRoot(__dirname), 'docker-compose.yml'), 'utf8')) as {
@@ -102,6 +102,16 @@ const serverDeployment = ((): Record<string, string> => {
   };
   const options = compose.services.api.environment.NODE_OPTIONS;
   return options ? { NODE_OPTIONS: options } : {};
+})();
+
+/**
+ * The node options `npm start` runs with (package.json: `node <options> dist/src/main.js start`, the
+ * Dockerfile's command too): the API servers and the reopened store run with them.
+ */
+const startNodeOptions = ((): string[] => {
+  const pkg = JSON.parse(readFileSync(join(projectRoot(__dirname), 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const argv = pkg.scripts.start.trim().split(/\s+/);
+  return argv.slice(1, argv.indexOf('dist/src/main.js'));
 })();
 
 const usesPostgres = (name: ServerName) => name.startsWith('api-postgres') || name === 'postgraphile';
@@ -121,7 +131,7 @@ function startServer(name: ServerName, spec: ServerSpec, execArgv: string[] = []
   // development-mode checks there (8.5% of the API's CPU per actor page, measured with /proc counters).
   const child = fork(serverScript, [JSON.stringify(spec)], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    execArgv,
+    execArgv: name.startsWith('api-') ? [...startNodeOptions, ...execArgv] : execArgv,
     env: { ...process.env, NODE_ENV: 'production', ...env },
   });
   return new Promise((resolve, reject) => {
@@ -563,7 +573,7 @@ function peakRssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-/** Spawns `node main.js start` on the data folder, as `npm start` does, and times its first answer. */
+/** Spawns `node <options> main.js start` on the data folder, as `npm start` does, and times its first answer. */
 async function startMain(dataDir: string, actorBody: string): Promise<{ child: ChildProcess; port: number; timing: StartTiming }> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -580,7 +590,7 @@ async function startMain(dataDir: string, actorBody: string): Promise<{ child: C
   delete env.DATABASE_SCHEMA;
   delete env.RESPONSE_CACHE;
   const t0 = performance.now();
-  const child = spawn(process.execPath, [mainScript, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...startNodeOptions, mainScript, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const timing: StartTiming = { listeningS: NaN, firstAnswerS: NaN, log: [] };
   let exited: string | null = null;
   child.once('exit', (code, signal) => (exited = `exited with ${code ?? signal}`));

@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config';
 import { PGliteDatabase } from '../src/db/pglite';
 import { PostgresDatabase } from '../src/db/postgres';
 import { createApp } from '../src/server';
+import { applyV8Settings } from '../src/common/v8-settings';
 
 export type ServerSpec =
   | { kind: 'api-pglite'; dataDir: string }
@@ -126,8 +127,8 @@ async function start(spec: ServerSpec): Promise<{ port: number }> {
   }
   const store: Database =
     spec.kind === 'api-pglite'
-      ? // Opened as `npm start` opens it (PGLITE_SHARED_BUFFERS_MB, 16 MB unless set).
-        await PGliteDatabase.open({ dataDir: spec.dataDir, sharedBuffersMb: loadConfig().pgliteSharedBuffersMb })
+      ? // Opened as `npm start` opens it (PGLITE_SHARED_BUFFERS_MB, PGLITE_WORK_MEM_MB).
+        await PGliteDatabase.open({ dataDir: spec.dataDir, sharedBuffersMb: loadConfig().pgliteSharedBuffersMb, workMemMb: loadConfig().pgliteWorkMemMb })
       : // Pool size and statement timeout as `npm start` sets them (DB_POOL_SIZE, STATEMENT_TIMEOUT_MS).
         new PostgresDatabase({
           connectionString: spec.connectionString,
@@ -145,6 +146,8 @@ async function start(spec: ServerSpec): Promise<{ port: number }> {
 }
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as ServerSpec;
+// The API servers set V8 up as main.ts does for `npm start` (by store); the peer and the ceiling run on node's defaults.
+if (spec.kind === 'api-pglite' || spec.kind === 'api-postgres') applyV8Settings(spec.kind === 'api-pglite');
 start(spec).then(
   ({ port }) => {
     process.on('message', (message: { type: string }) => {

@@ -8,6 +8,7 @@ export interface Config {
   dataDir: string;
   /** PGlite's shared_buffers: its page cache, most of the embedded store's memory. */
   pgliteSharedBuffersMb: number;
+  pgliteWorkMemMb: number;
   /** A PostgreSQL server; when set, PGlite is not used. */
   databaseUrl: string | null;
   /** Schema on the PostgreSQL server (default: the server's search_path). */
@@ -97,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST?.trim() || 'localhost',
     dataDir: resolve(env.DATA_DIR?.trim() || 'data'),
     pgliteSharedBuffersMb: integer(env, 'PGLITE_SHARED_BUFFERS_MB', 16, 1, 16_384),
+    pgliteWorkMemMb: integer(env, 'PGLITE_WORK_MEM_MB', 1, 1, 16_384),
     databaseUrl,
     databaseSchema,
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 1000),

@@ -11,19 +11,13 @@
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { BUNDLE_FILE, codeCacheFile } from './common/code-cache';
+import { applyV8Settings } from './common/v8-settings';
 
-// PGlite's engine is WebAssembly. V8 recompiles a function with its optimizing compiler once the
-// function has run through a budget (by default 1.8 MB of code executed); starting reaches that
-// budget for many functions at once, and the main thread then waited 150-450 ms before taking the
-// first request. Ten times the budget leaves most of start-up on the baseline code (a wait of
-// 200-275 ms right after PGlite opens remains on a slower machine; only a far larger budget removes
-// it, at 6-10% of PGlite's throughput: BENCHMARKS.md); functions that stay hot under load are still
-// optimized (set before the engine is compiled, and before the bundle, so its code cache is made and
-// checked under the same flags).
-setFlagsFromString('--wasm-tiering-budget=18000000');
+// Before the bundle is compiled, so that its code cache is made and checked under the same flags.
+// The embedded store is the one without DATABASE_URL, as config.ts decides.
+const v8Settings = applyV8Settings(!process.env.DATABASE_URL?.trim());
 
 /** How long after starting the code cache is written: what ran by then (start-up, first requests) is in it. */
 const CODE_CACHE_AFTER_MS = 5000;
@@ -32,7 +26,8 @@ function runBundle(bundle: string): boolean {
   const built = statSync(bundle);
   // A bundle older than the compiled files is stale (tsc ran without the bundler): not used.
   if (built.mtimeMs < statSync(join(__dirname, 'cli.js')).mtimeMs) return false;
-  const cacheFile = codeCacheFile(bundle, built);
+  // V8 refuses a code cache made under other flags: each set gets its own file.
+  const cacheFile = codeCacheFile(bundle, built, v8Settings);
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
   const bundleModule = new Module(bundle, module);

@@ -172,7 +172,7 @@ describe('the Dockerfile builds a small non-root image that starts like `npm sta
     const cmds = withKeyword('CMD');
     const cmd = cmds[cmds.length - 1]!.replace(/^CMD\s+/i, '');
     const argv: string[] = cmd.startsWith('[') ? (JSON.parse(cmd) as string[]) : cmd.split(/\s+/);
-    expect(argv.join(' ')).toBe('node dist/src/main.js start');
+    expect(argv.join(' ')).toBe('node --v8-pool-size=2 dist/src/main.js start');
 
     const pkg = JSON.parse(read('package.json')) as { scripts?: Record<string, string> };
     expect(pkg.scripts?.start).toBe(argv.join(' '));

@@ -24,5 +24,5 @@ export async function openDatabase(config: Config): Promise<Database> {
     return db;
   }
   // Starts compiling PGlite's engine within this call, before any await (main.ts relies on it).
-  return PGliteDatabase.open({ dataDir: config.dataDir, sharedBuffersMb: config.pgliteSharedBuffersMb });
+  return PGliteDatabase.open({ dataDir: config.dataDir, sharedBuffersMb: config.pgliteSharedBuffersMb, workMemMb: config.pgliteWorkMemMb });
 }
