@@ -200,6 +200,8 @@ describe('an API process on an embedded store', () => {
       if (waited > 15000) throw new Error('no code cache 15 s after start');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    // Kept under the V8 flags main.ts set for the embedded store (src/common/v8-settings.ts).
+    expect(caches()).toEqual([expect.stringMatching(/-embedded\.cache$/)]);
     first.api.child.kill('SIGTERM');
     await first.api.exit;
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { seed } from '../src/bundles/seed';
 import { migrate, pendingMigrations, readMigrations } from '../src/db/migrate';
 import { PGliteDatabase } from '../src/db/pglite';
+import { openDatabase } from '../src/db/open';
+import { ConfigError, loadConfig } from '../src/config';
 import { backends, openSeededStore, rowCounts } from './support/backends';
 
 describe('the embedded store in a data folder', () => {
@@ -25,6 +27,40 @@ describe('the embedded store in a data folder', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the embedded store\'s memory settings', () => {
+  it('opens with npm start\'s defaults: work_mem 1 MB and shared_buffers 16 MB, each set by its variable', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-data-'));
+    try {
+      const db = await openDatabase(loadConfig({ DATA_DIR: dataDir }));
+      try {
+        const [row] = await db.query<{ work_mem: string; shared_buffers: string }>(
+          "SELECT current_setting('work_mem') AS work_mem, current_setting('shared_buffers') AS shared_buffers",
+        );
+        expect(row).toEqual({ work_mem: '1MB', shared_buffers: '16MB' });
+      } finally {
+        await db.close();
+      }
+      const custom = await PGliteDatabase.open({ workMemMb: 3, sharedBuffersMb: 8 });
+      try {
+        const [row] = await custom.query<{ work_mem: string; shared_buffers: string }>(
+          "SELECT current_setting('work_mem') AS work_mem, current_setting('shared_buffers') AS shared_buffers",
+        );
+        expect(row).toEqual({ work_mem: '3MB', shared_buffers: '8MB' });
+      } finally {
+        await custom.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads PGLITE_WORK_MEM_MB and names it when it is not a whole number of megabytes from 1', () => {
+    expect(loadConfig({ PGLITE_WORK_MEM_MB: '4' }).pgliteWorkMemMb).toBe(4);
+    expect(() => loadConfig({ PGLITE_WORK_MEM_MB: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PGLITE_WORK_MEM_MB: '1.5' })).toThrow(/PGLITE_WORK_MEM_MB: must be an integer from 1 to 16384, got "1.5"/);
   });
 });
 
