@@ -38,5 +38,5 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:4000/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Same as `npm start` (which first compiles, when a source changed since the last build, then runs this).
 # Two V8 worker threads instead of node's four: the API's work is on the main thread, and each worker
-# kept its own malloc arena of compiler memory (20-30 MB less resident; README, Memory).
+# kept its own malloc arena of compiler memory (12-25 MB less resident: README, "Memory of the embedded store").
 CMD ["node", "--v8-pool-size=2", "dist/src/main.js", "start"]

@@ -8,6 +8,7 @@ export interface Config {
   dataDir: string;
   /** PGlite's shared_buffers: its page cache, most of the embedded store's memory. */
   pgliteSharedBuffersMb: number;
+  /** PGlite's work_mem: memory per sort or hash before it spills to DATA_DIR. */
   pgliteWorkMemMb: number;
   /** A PostgreSQL server; when set, PGlite is not used. */
   databaseUrl: string | null;

@@ -16,13 +16,13 @@ export function applyV8Settings(embedded: boolean): 'embedded' | 'server' {
   // optimized (set before the engine is compiled, and before the bundle, so its code cache is made and
   // checked under the same flags).
   setFlagsFromString('--wasm-tiering-budget=18000000');
-  // The embedded store runs PostgreSQL in this process, and
-  // the process's RSS is the whole store's. V8 lets the old generation grow to up to 4x what survived
-  // the last full collection before collecting again: serving the mix at 1M events the heap held 85 MB
-  // for 29 MB live. At most 1.5x keeps it near what is live (BENCHMARKS.md: peak RSS 30-40 MB lower,
-  // the actor page on PGlite no slower). Not for the API of a PostgreSQL server, whose larger young
-  // generation (docker-compose.yml) is there for throughput, which this cost it. A value given on the
-  // command line or in NODE_OPTIONS wins.
+  // The embedded store runs PostgreSQL in this process, so the process's RSS is the whole store's.
+  // V8 lets the old generation grow to up to 4x what survived the last full collection before
+  // collecting again: serving the mix at 1M events the heap held 85 MB for 29 MB live. At most 1.5x
+  // keeps it near what is live (BENCHMARKS.md: V8's part of RSS 96-104 MB against 126-137, the actor
+  // page on PGlite no slower). Not for the API of a PostgreSQL server, whose larger young generation
+  // (docker-compose.yml) is there for throughput, which this cost it. A value given on the command
+  // line or in NODE_OPTIONS wins.
   if (embedded && !given.some((flag) => flag.startsWith('--heap-growing-percent'))) setFlagsFromString('--heap-growing-percent=50');
   return embedded ? 'embedded' : 'server';
 }
