@@ -6,6 +6,7 @@ import { migrate, pendingMigrations, readMigrations } from '../src/db/migrate';
 import { PGliteDatabase } from '../src/db/pglite';
 import { openDatabase } from '../src/db/open';
 import { ConfigError, loadConfig } from '../src/config';
+import type { Queryable } from '../src/db/database';
 import { backends, openSeededStore, rowCounts } from './support/backends';
 
 describe('the embedded store in a data folder', () => {
@@ -31,24 +32,23 @@ describe('the embedded store in a data folder', () => {
 });
 
 describe('the embedded store\'s memory settings', () => {
+  const memorySettings = async (db: Queryable) =>
+    (await db.query<{ work_mem: string; shared_buffers: string }>(
+      "SELECT current_setting('work_mem') AS work_mem, current_setting('shared_buffers') AS shared_buffers",
+    ))[0];
+
   it('opens with npm start\'s defaults: work_mem 1 MB and shared_buffers 16 MB, each set by its variable', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-data-'));
     try {
       const db = await openDatabase(loadConfig({ DATA_DIR: dataDir }));
       try {
-        const [row] = await db.query<{ work_mem: string; shared_buffers: string }>(
-          "SELECT current_setting('work_mem') AS work_mem, current_setting('shared_buffers') AS shared_buffers",
-        );
-        expect(row).toEqual({ work_mem: '1MB', shared_buffers: '16MB' });
+        expect(await memorySettings(db)).toEqual({ work_mem: '1MB', shared_buffers: '16MB' });
       } finally {
         await db.close();
       }
       const custom = await PGliteDatabase.open({ workMemMb: 3, sharedBuffersMb: 8 });
       try {
-        const [row] = await custom.query<{ work_mem: string; shared_buffers: string }>(
-          "SELECT current_setting('work_mem') AS work_mem, current_setting('shared_buffers') AS shared_buffers",
-        );
-        expect(row).toEqual({ work_mem: '3MB', shared_buffers: '8MB' });
+        expect(await memorySettings(custom)).toEqual({ work_mem: '3MB', shared_buffers: '8MB' });
       } finally {
         await custom.close();
       }
