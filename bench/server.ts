@@ -9,8 +9,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type { Database, Queryable, Transaction } from '../src/db/database';
 import { loadConfig } from '../src/config';
-import { PGliteDatabase } from '../src/db/pglite';
-import { PostgresDatabase } from '../src/db/postgres';
+import { openDatabase } from '../src/db/open';
 import { createApp } from '../src/server';
 import { applyV8Settings } from '../src/common/v8-settings';
 
@@ -125,17 +124,14 @@ async function start(spec: ServerSpec): Promise<{ port: number }> {
     statements = 0;
     return { port: (server.address() as AddressInfo).port };
   }
-  const store: Database =
+  // Opened by the function `npm start` opens its store with, from the same settings (PGlite's
+  // PGLITE_SHARED_BUFFERS_MB and PGLITE_WORK_MEM_MB; the server's DB_POOL_SIZE and STATEMENT_TIMEOUT_MS).
+  const config = loadConfig();
+  const store: Database = await openDatabase(
     spec.kind === 'api-pglite'
-      ? // Opened as `npm start` opens it (PGLITE_SHARED_BUFFERS_MB, PGLITE_WORK_MEM_MB).
-        await PGliteDatabase.open({ dataDir: spec.dataDir, sharedBuffersMb: loadConfig().pgliteSharedBuffersMb, workMemMb: loadConfig().pgliteWorkMemMb })
-      : // Pool size and statement timeout as `npm start` sets them (DB_POOL_SIZE, STATEMENT_TIMEOUT_MS).
-        new PostgresDatabase({
-          connectionString: spec.connectionString,
-          schema: spec.schema,
-          poolSize: loadConfig().dbPoolSize,
-          statementTimeoutMs: loadConfig().statementTimeoutMs,
-        });
+      ? { ...config, databaseUrl: null, dataDir: spec.dataDir }
+      : { ...config, databaseUrl: spec.connectionString, databaseSchema: spec.schema },
+  );
   // Production defaults (limits, timeouts, logging at warn) except the per-client budget, which would
   // refuse a load generator on one address. The response cache follows RESPONSE_CACHE, which
   // bench/run.ts sets in this process's environment (true for the "cache" servers, false otherwise).
